@@ -1,0 +1,89 @@
+package org.mepsc.io;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Optional;
+import org.mepsc.recording.Recording;
+import org.mepsc.recording.RecordingFormatException;
+
+/** Opens any supported recording, choosing the reader by the file's content. */
+public final class RecordingReaders {
+
+    /** How many leading bytes {@link RecordingReader#recognises} gets to look at. */
+    public static final int HEAD_BYTES = 4096;
+
+    private final List<RecordingReader> readers;
+
+    public RecordingReaders(List<RecordingReader> readers) {
+        this.readers = List.copyOf(readers);
+    }
+
+    /** Every format mepsc reads, binary formats with signatures before text and raw. */
+    public static RecordingReaders standard() {
+        return new RecordingReaders(List.of(
+        ));
+    }
+
+    public List<RecordingReader> readers() {
+        return readers;
+    }
+
+    /** Opens a file with default options. */
+    public static Recording openFile(Path file) throws IOException {
+        return standard().open(file, OpenOptions.DEFAULT);
+    }
+
+    public Recording open(Path file, OpenOptions options) throws IOException {
+        RecordingReader reader = detect(file).orElseThrow(() -> new RecordingFormatException(file,
+                "not a recording mepsc can read (formats: " + formatNames() + ")"));
+        return reader.open(file, options);
+    }
+
+    /** The reader for a file, judged by its content; empty if no reader recognises it. */
+    public Optional<RecordingReader> detect(Path file) throws IOException {
+        ByteBuffer head = head(file);
+        for (RecordingReader r : readers) {
+            if (r.recognises(file, head.duplicate().order(ByteOrder.LITTLE_ENDIAN))) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private String formatNames() {
+        StringBuilder sb = new StringBuilder();
+        for (RecordingReader r : readers) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(r.formatName());
+        }
+        return sb.toString();
+    }
+
+    /** The first bytes of a file, with clear errors for missing, unreadable and empty files. */
+    static ByteBuffer head(Path file) throws IOException {
+        if (Files.isDirectory(file)) {
+            throw new RecordingFormatException(file, "is a directory, not a recording");
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (ch.size() == 0) {
+                throw new RecordingFormatException(file, "file is empty (0 bytes)");
+            }
+            ByteBuffer buf = ByteBuffer.allocate((int) Math.min(HEAD_BYTES, ch.size()));
+            while (buf.hasRemaining() && ch.read(buf, buf.position()) > 0) {
+                // positional read until the buffer is full or the file ends
+            }
+            buf.flip();
+            return buf.order(ByteOrder.LITTLE_ENDIAN);
+        } catch (NoSuchFileException e) {
+            throw new RecordingFormatException(file, "no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new RecordingFormatException(file, "permission denied");
+        }
+    }
+}

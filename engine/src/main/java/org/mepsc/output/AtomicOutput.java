@@ -1,0 +1,163 @@
+package org.mepsc.output;
+
+import java.io.BufferedWriter;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * An output file that appears whole or not at all.
+ *
+ * <p>Bytes go to a hidden temporary file beside the target; {@link #commit()} flushes it to disk
+ * and renames it over the target in one step. Closing without committing (an exception, an
+ * interrupted run) deletes the temporary file and leaves any previous output untouched.
+ */
+public final class AtomicOutput implements Closeable {
+
+    private final Path target;
+    private final Path temp;
+    private final FileChannel channel;
+    private OutputStream stream;
+    private Writer writer;
+    private boolean done;
+
+    private AtomicOutput(Path target, Path temp, FileChannel channel) {
+        this.target = target;
+        this.temp = temp;
+        this.channel = channel;
+    }
+
+    /** Starts an output to {@code target}, with no inputs to protect. */
+    public static AtomicOutput create(Path target) throws IOException {
+        return create(target, List.of());
+    }
+
+    /**
+     * Starts an output to {@code target}.
+     *
+     * @param inputs files the run reads: writing over one of them is refused
+     * @throws OutputRefusedException if the target is one of the inputs or a directory
+     */
+    public static AtomicOutput create(Path target, Collection<Path> inputs) throws IOException {
+        refuseIfInput(target, inputs);
+        if (Files.isDirectory(target)) {
+            throw new OutputRefusedException(target, "is a directory; give a file name");
+        }
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+        FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        return new AtomicOutput(abs, temp, ch);
+    }
+
+    /** Refuses a target that is the same file as one of the inputs. */
+    public static void refuseIfInput(Path target, Collection<Path> inputs) throws IOException {
+        Path t = target.toAbsolutePath().normalize();
+        for (Path in : inputs) {
+            Path i = in.toAbsolutePath().normalize();
+            boolean same = t.equals(i) || (Files.exists(t) && Files.exists(i) && Files.isSameFile(t, i));
+            if (same) {
+                throw new OutputRefusedException(target, "is an input of this run; refusing to write over it");
+            }
+        }
+    }
+
+    /** The final path this output will have. */
+    public Path target() {
+        return target;
+    }
+
+    public FileChannel channel() {
+        return channel;
+    }
+
+    public OutputStream stream() {
+        if (stream == null) {
+            stream = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        }
+        return stream;
+    }
+
+    /** A UTF-8 writer over {@link #stream()}. */
+    public Writer writer() {
+        if (writer == null) {
+            writer = new BufferedWriter(new OutputStreamWriter(stream(), StandardCharsets.UTF_8), 1 << 16);
+        }
+        return writer;
+    }
+
+    /** Flushes everything to disk and moves the file into place, replacing any old output. */
+    public void commit() throws IOException {
+        if (done) {
+            throw new IllegalStateException("output " + target + " already finished");
+        }
+        if (writer != null) {
+            writer.flush();
+        }
+        if (stream != null) {
+            stream.flush();
+        }
+        channel.force(true);
+        channel.close();
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        done = true;
+    }
+
+    /** Abandons the output unless it was committed: the temporary file is removed. */
+    @Override
+    public void close() throws IOException {
+        if (!done) {
+            done = true;
+            try {
+                channel.close();
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    /** Writes a whole text output in one call. */
+    public static void writeText(Path target, Collection<Path> inputs, TextBody body) throws IOException {
+        try (AtomicOutput out = create(target, inputs)) {
+            body.write(out.writer());
+            out.commit();
+        }
+    }
+
+    /** Writes a whole binary output in one call. */
+    public static void writeBytes(Path target, Collection<Path> inputs, ByteBody body) throws IOException {
+        try (AtomicOutput out = create(target, inputs)) {
+            body.write(out);
+            out.commit();
+        }
+    }
+
+    @FunctionalInterface
+    public interface TextBody {
+        void write(Writer w) throws IOException;
+    }
+
+    @FunctionalInterface
+    public interface ByteBody {
+        void write(AtomicOutput out) throws IOException;
+    }
+}

@@ -1,0 +1,183 @@
+package org.mepsc.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.mepsc.json.Json;
+import org.mepsc.recording.Channel;
+import org.mepsc.recording.PhysicalUnit;
+import org.mepsc.recording.Recording;
+import org.mepsc.testing.RealData;
+
+/**
+ * Every recording in {@code ../shared/testdata/real} with a {@code .oracle.json} is opened by
+ * mepsc and compared with the independent readers' verdict (the oracle's {@code summary}).
+ * Dropping a new file and its oracle into the folder is enough to test it.
+ */
+class RealRecordingOracleTest {
+
+    static Stream<Path> recordings() {
+        List<Path> all = new ArrayList<>();
+        for (Path p : RealData.withOracle("abf", "nwb", "dat", "wcp", "axgx", "axgd", "axg", "atf")) {
+            all.add(p);
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recordings")
+    void matchesTheIndependentReaders(Path file) throws IOException {
+        JsonNode oracle = Json.mapper().readTree(file.resolveSibling(file.getFileName() + ".oracle.json").toFile());
+        JsonNode summary = oracle.get("summary");
+        try (Recording r = RecordingReaders.openFile(file)) {
+            SoftAssertions soft = new SoftAssertions();
+            assertThat(r.metadata().format()).isEqualTo(oracle.get("format").asText());
+            if (summary.has("format_version")) {
+                soft.assertThat(normaliseVersion(r.metadata().formatVersion()))
+                        .as("format version").isEqualTo(normaliseVersion(summary.get("format_version").asText()));
+            }
+            soft.assertThat(r.sweeps()).as("sweeps").hasSize(summary.get("n_sweeps").asInt());
+            if (oracle.get("format").asText().equals("NWB")) {
+                checkNwb(r, summary, soft);
+            } else {
+                checkChannels(r, oracle, summary, soft);
+            }
+            soft.assertAll();
+        }
+    }
+
+    private static void checkChannels(Recording r, JsonNode oracle, JsonNode summary, SoftAssertions soft)
+            throws IOException {
+        soft.assertThat(r.channels()).as("channels").hasSize(summary.get("n_channels").asInt());
+        JsonNode channels = summary.get("channels");
+        for (int c = 0; c < Math.min(channels.size(), r.channels().size()); c++) {
+            Channel ch = r.channel(c);
+            soft.assertThat(squash(ch.name())).as("name of channel %d", c)
+                    .isEqualTo(squash(channels.get(c).get("name").asText()));
+            soft.assertThat(ch.declaredUnit()).as("unit of channel %d", c)
+                    .isEqualTo(channels.get(c).get("units").asText());
+        }
+        soft.assertThat(r.sampleRateHz()).as("sample rate")
+                .isCloseTo(summary.get("sampling_rate_hz").asDouble(), within(1e-6 * r.sampleRateHz()));
+        JsonNode sps = summary.get("samples_per_sweep");
+        for (int s = 0; s < r.sweeps().size(); s++) {
+            long expected = sps.isArray() ? sps.get(s).asLong() : sps.asLong();
+            soft.assertThat(r.sweep(s).length()).as("samples in sweep %d", s).isEqualTo(expected);
+        }
+        double[] lsb = leastSignificantBits(oracle, r.channels().size());
+        JsonNode first = summary.get("first_sweep");
+        for (int c = 0; c < Math.min(channels.size(), r.channels().size()); c++) {
+            String key = c + ":" + channels.get(c).get("name").asText();
+            JsonNode stats = first.get(key);
+            if (stats == null) {
+                continue;
+            }
+            double toCanonical = PhysicalUnit.parse(channels.get(c).get("units").asText()).toCanonical();
+            compare(r, c, 0, stats, toCanonical, lsb[c], soft);
+        }
+    }
+
+    private static void checkNwb(Recording r, JsonNode summary, SoftAssertions soft) throws IOException {
+        JsonNode rates = summary.get("sampling_rates_hz");
+        for (int s = 0; s < r.sweeps().size(); s++) {
+            double rate = r.sweep(s).sampleRateHz();
+            boolean known = false;
+            for (JsonNode x : rates) {
+                known |= Math.abs(x.asDouble() - rate) <= 1e-6 * rate;
+            }
+            soft.assertThat(known).as("sweep %d rate %s Hz is one of %s", s, rate, rates).isTrue();
+        }
+        JsonNode first = summary.get("first_sweep");
+        JsonNode stats = first.has("in_pA") ? first.get("in_pA") : first.get("in_mV");
+        compare(r, 0, 0, stats, 1.0, Double.NaN, soft);
+    }
+
+    /**
+     * Compares n, first and last 10 values, mean, min and max of one channel and sweep: within
+     * half an LSB for integer samples whose gain the oracle gives, else 1e-6 relative.
+     */
+    private static void compare(Recording r, int channel, int sweep, JsonNode stats, double toCanonical, double lsb,
+            SoftAssertions soft) throws IOException {
+        int n = stats.get("n").asInt();
+        soft.assertThat(r.sweep(sweep).length()).as("n of channel %d", channel).isEqualTo(n);
+        if (r.sweep(sweep).length() != n) {
+            return;
+        }
+        float[] x = new float[n];
+        r.read(channel, sweep, 0, n, x, 0);
+        double range = Math.max(Math.abs(stats.get("min").asDouble()), Math.abs(stats.get("max").asDouble())) * toCanonical;
+        JsonNode first10 = stats.get("first10");
+        JsonNode last10 = stats.get("last10");
+        for (int i = 0; i < first10.size(); i++) {
+            double e = first10.get(i).asDouble() * toCanonical;
+            soft.assertThat((double) x[i]).as("channel %d sample %d", channel, i).isCloseTo(e, within(tol(e, lsb * toCanonical, range)));
+        }
+        for (int i = 0; i < last10.size(); i++) {
+            int k = n - last10.size() + i;
+            double e = last10.get(i).asDouble() * toCanonical;
+            soft.assertThat((double) x[k]).as("channel %d sample %d", channel, k).isCloseTo(e, within(tol(e, lsb * toCanonical, range)));
+        }
+        double sum = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : x) {
+            sum += v;
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        double mean = stats.get("mean").asDouble() * toCanonical;
+        soft.assertThat(sum / n).as("mean of channel %d", channel).isCloseTo(mean, within(tol(mean, lsb * toCanonical, range)));
+        double emin = stats.get("min").asDouble() * toCanonical;
+        double emax = stats.get("max").asDouble() * toCanonical;
+        soft.assertThat(min).as("min of channel %d", channel).isCloseTo(emin, within(tol(emin, lsb * toCanonical, range)));
+        soft.assertThat(max).as("max of channel %d", channel).isCloseTo(emax, within(tol(emax, lsb * toCanonical, range)));
+    }
+
+    /** Half an LSB where the step is known; else 1e-6 relative (of the value, or of the range near 0). */
+    private static double tol(double expected, double lsb, double range) {
+        if (!Double.isNaN(lsb) && lsb > 0) {
+            return 0.5 * lsb + 1e-7 * Math.abs(expected);
+        }
+        return 1e-6 * Math.max(Math.abs(expected), 1e-3 * range) + 1e-30;
+    }
+
+    /** Per-channel ADC step in the oracle's unit, from neo's gain; NaN where samples are float. */
+    private static double[] leastSignificantBits(JsonNode oracle, int channels) {
+        double[] lsb = new double[channels];
+        java.util.Arrays.fill(lsb, Double.NaN);
+        JsonNode summary = oracle.get("summary");
+        if (summary.has("sample_storage") && !summary.get("sample_storage").asText().equals("int16")) {
+            return lsb;
+        }
+        JsonNode neo = oracle.path("readers").path("neo").path("scaling_physical_eq_raw_times_gain_plus_offset");
+        for (int c = 0; c < Math.min(channels, neo.size()); c++) {
+            lsb[c] = Math.abs(neo.get(c).get("gain").asDouble());
+        }
+        return lsb;
+    }
+
+    private static String squash(String s) {
+        return s.replaceAll("\\s+", "");
+    }
+
+    /** "2.60" and "2.6", "1.830" and "1.83" are the same version. */
+    private static String normaliseVersion(String v) {
+        String t = v.trim();
+        if (t.matches("\\d+\\.\\d+")) {
+            t = t.replaceAll("0+$", "");
+            if (t.endsWith(".")) {
+                t = t + "0";
+            }
+        }
+        return t;
+    }
+}
