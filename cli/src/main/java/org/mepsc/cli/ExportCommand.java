@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.mepsc.io.RecordingWriter;
+import org.mepsc.io.RecordingWriters;
 import org.mepsc.io.text.CsvExport;
 import org.mepsc.output.AtomicOutput;
 import org.mepsc.recording.Channel;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Write channels of a recording as CSV (time_s,<name>_<unit>) in pA / mV.")
+        description = "Write channels of a recording as CSV (time_s,<name>_<unit>, in pA / mV) or in another format.")
 final class ExportCommand implements Callable<Integer> {
 
     @Spec
@@ -47,6 +49,10 @@ final class ExportCommand implements Callable<Integer> {
             description = "Output file, or - for standard output (default).")
     String out;
 
+    @Option(names = {"-f", "--format"}, paramLabel = "FMT",
+            description = "Output format (default: from the --out extension, else csv).")
+    String format;
+
     @Mixin
     InputOptions input;
 
@@ -59,17 +65,38 @@ final class ExportCommand implements Callable<Integer> {
             throw new UsageError("--duration-s must be positive (got " + durationS + ")");
         }
         try (Recording r = input.open(file)) {
-            CsvExport export = new CsvExport(r, chosenChannels(r), chosenSweeps(r));
-            double duration = durationS == null ? -1 : durationS;
-            if (out.equals("-")) {
-                PrintWriter w = spec.commandLine().getOut();
-                export.write(w, startS, duration);
-                w.flush();
+            RecordingWriter writer = writer();
+            boolean csv = writer.formatName().equals("csv");
+            if (!csv && (startS != 0 || durationS != null)) {
+                throw new UsageError("--start-s and --duration-s apply to CSV output only; "
+                        + writer.formatName() + " export writes whole sweeps");
+            }
+            if (!csv && out.equals("-")) {
+                throw new UsageError(writer.formatName() + " output needs a file: give --out F." + writer.extension());
+            }
+            if (csv) {
+                CsvExport export = new CsvExport(r, chosenChannels(r), chosenSweeps(r));
+                double duration = durationS == null ? -1 : durationS;
+                if (out.equals("-")) {
+                    PrintWriter w = spec.commandLine().getOut();
+                    export.write(w, startS, duration);
+                    w.flush();
+                } else {
+                    AtomicOutput.writeText(Path.of(out), List.of(file), w -> export.write(w, startS, duration));
+                }
             } else {
-                AtomicOutput.writeText(Path.of(out), List.of(file), w -> export.write(w, startS, duration));
+                writer.write(r, chosenChannels(r), chosenSweeps(r), Path.of(out), List.of(file));
             }
         }
         return ExitCode.OK;
+    }
+
+    private RecordingWriter writer() {
+        RecordingWriters writers = RecordingWriters.standard();
+        if (format != null) {
+            return writers.byName(format);
+        }
+        return out.equals("-") ? writers.byName("csv") : writers.byExtension(Path.of(out)).orElse(writers.byName("csv"));
     }
 
     private List<Channel> chosenChannels(Recording r) {
