@@ -67,8 +67,8 @@ public final class FileBytes implements AutoCloseable {
      */
     public ByteBuffer read(long position, long length, ByteOrder order, String what) throws IOException {
         if (position < 0 || length < 0 || length > Integer.MAX_VALUE || position > size || length > size - position) {
-            throw problem(what + " at byte " + position + " (" + length + " bytes) lies outside the file of "
-                    + size + " bytes");
+            throw problem("bytes " + position + " to " + (position + length) + " (the " + what
+                    + ") are outside the file of " + size + " bytes");
         }
         ByteBuffer buf = ByteBuffer.allocate((int) length).order(order);
         long pos = position;
@@ -85,8 +85,8 @@ public final class FileBytes implements AutoCloseable {
     /** Fails unless {@code [position, end)} lies inside the file. */
     public void requireInside(long position, long end, String what) throws RecordingFormatException {
         if (position < 0 || end < position || end > size) {
-            throw problem(what + " (bytes " + position + " to " + (end == Long.MAX_VALUE ? "beyond 2^63" : end)
-                    + ") lies outside the file of " + size + " bytes");
+            throw problem("bytes " + position + " to " + (end == Long.MAX_VALUE ? "beyond 2^63" : Long.toString(end))
+                    + " (" + what + ") are outside the file of " + size + " bytes");
         }
     }
 

@@ -94,7 +94,12 @@ final class SeriesRecording {
     private SeriesId choose(Optional<String> choice) throws RecordingFormatException {
         List<HekaGroup> groups = tree.groups();
         if (choice.isPresent()) {
-            SeriesId id = SeriesId.parse(choice.get());
+            SeriesId id;
+            try {
+                id = SeriesId.parse(choice.get());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(file.file() + ": " + e.getMessage(), e);
+            }
             if (id.group() > groups.size() || id.series() > groups.get(id.group() - 1).series().size()) {
                 throw new IllegalArgumentException(file.file() + ": no series " + id + " (" + listing() + ")");
             }
