@@ -43,6 +43,26 @@ public final class FileBytes implements AutoCloseable {
         }
     }
 
+    /** Reads a file's structure into a T; the parser owns the open file on success. */
+    @FunctionalInterface
+    public interface Parser<T> {
+        T parse(FileBytes file) throws IOException;
+    }
+
+    /**
+     * Opens {@code file} and hands it to {@code parser}, closing it again if the parser fails, so
+     * a reader that refuses a file leaves nothing open.
+     */
+    public static <T> T parse(Path file, Parser<T> parser) throws IOException {
+        FileBytes bytes = open(file);
+        try {
+            return parser.parse(bytes);
+        } catch (IOException | RuntimeException e) {
+            bytes.close();
+            throw e;
+        }
+    }
+
     public Path file() {
         return file;
     }

@@ -50,13 +50,7 @@ public final class AxgReader implements RecordingReader {
 
     @Override
     public Recording open(Path file, OpenOptions options) throws IOException {
-        FileBytes bytes = FileBytes.open(file);
-        try {
-            return open(bytes);
-        } catch (IOException | RuntimeException e) {
-            bytes.close();
-            throw e;
-        }
+        return FileBytes.parse(file, AxgReader::open);
     }
 
     private static Recording open(FileBytes file) throws IOException {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.mepsc.io.FileBytes;
+import org.mepsc.io.Labels;
 
 /**
  * The 256-byte header of a bundled PatchMaster file ("DAT2"): the version of PatchMaster that
@@ -47,13 +48,13 @@ record BundleHeader(String version, List<Item> items) {
         if (h.get(LITTLE_ENDIAN_FLAG_AT) == 0) {
             h.order(ByteOrder.BIG_ENDIAN);
         }
-        String version = PulsedTree.cString(h, 8, 32);
+        String version = Labels.cString(h, 8, 32);
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < MAX_ITEMS; i++) {
             int at = ITEMS_AT + i * ITEM_SIZE;
             long start = Integer.toUnsignedLong(h.getInt(at));
             long length = Integer.toUnsignedLong(h.getInt(at + 4));
-            String ext = PulsedTree.cString(h, at + 8, 8);
+            String ext = Labels.cString(h, at + 8, 8);
             if (length > 0 && !ext.isEmpty()) {
                 items.add(new Item(ext, start, length));
             }

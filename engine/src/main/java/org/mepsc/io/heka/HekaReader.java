@@ -39,13 +39,7 @@ public final class HekaReader implements RecordingReader {
 
     @Override
     public Recording open(Path file, OpenOptions options) throws IOException {
-        FileBytes bytes = FileBytes.open(file);
-        try {
-            return open(bytes, options);
-        } catch (IOException | RuntimeException e) {
-            bytes.close();
-            throw e;
-        }
+        return FileBytes.parse(file, bytes -> open(bytes, options));
     }
 
     private static Recording open(FileBytes bytes, OpenOptions options) throws IOException {

@@ -199,17 +199,7 @@ final class PulsedTree {
         if (!fits(level, offset, length)) {
             return "";
         }
-        return cString(tree, at + offset, length);
-    }
-
-    static String cString(ByteBuffer b, int offset, int length) {
-        int end = offset;
-        while (end < offset + length && b.get(end) != 0) {
-            end++;
-        }
-        byte[] bytes = new byte[end - offset];
-        b.get(offset, bytes);
-        return Labels.printable(new String(bytes, StandardCharsets.ISO_8859_1));
+        return Labels.cString(tree, at + offset, length);
     }
 
     private static String ascii(ByteBuffer b, int offset, int length) {

@@ -56,13 +56,7 @@ public final class WcpReader implements RecordingReader {
 
     @Override
     public Recording open(Path file, OpenOptions options) throws IOException {
-        FileBytes bytes = FileBytes.open(file);
-        try {
-            return open(bytes);
-        } catch (IOException | RuntimeException e) {
-            bytes.close();
-            throw e;
-        }
+        return FileBytes.parse(file, WcpReader::open);
     }
 
     private static Recording open(FileBytes file) throws IOException {
@@ -180,18 +174,9 @@ public final class WcpReader implements RecordingReader {
                 vmax[c] = b.getFloat(VMAX_AT + 4 * c);
             }
             int markerAt = VMAX_AT + 4 * nc;
-            String marker = markerAt + MARKER_BYTES <= length ? text(b, markerAt, MARKER_BYTES) : "";
-            return new Analysis(text(b, 0, 8), b.getFloat(16), b.getFloat(20), vmax, marker);
+            String marker = markerAt + MARKER_BYTES <= length ? Labels.cString(b, markerAt, MARKER_BYTES) : "";
+            return new Analysis(Labels.cString(b, 0, 8), b.getFloat(16), b.getFloat(20), vmax, marker);
         }
 
-        private static String text(ByteBuffer b, int at, int length) {
-            int end = at;
-            while (end < at + length && b.get(end) != 0) {
-                end++;
-            }
-            byte[] bytes = new byte[end - at];
-            b.get(at, bytes);
-            return Labels.printable(new String(bytes, StandardCharsets.ISO_8859_1));
-        }
     }
 }
