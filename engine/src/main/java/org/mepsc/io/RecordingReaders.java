@@ -28,6 +28,9 @@ public final class RecordingReaders {
     /** Every format mepsc reads, binary formats with signatures before text and raw. */
     public static RecordingReaders standard() {
         return new RecordingReaders(List.of(
+                new org.mepsc.io.heka.HekaReader(),
+                new org.mepsc.io.wcp.WcpReader(),
+                new org.mepsc.io.axg.AxgReader()
         ));
     }
 
