@@ -39,7 +39,7 @@ final class Abf1Header {
 
     private AbfFile parse() throws IOException {
         AbfOperationMode mode = AbfOperationMode.of(h.getShort(OPERATION_MODE), file);
-        SampleType storage = storage(h.getShort(DATA_FORMAT));
+        SampleType storage = AbfFile.storage(h.getShort(DATA_FORMAT), file);
         int channelCount = channelCount();
         double sampleIntervalUs = sampleIntervalUs();
         List<AbfChannel> channels = channels(channelCount, storage);
@@ -53,23 +53,13 @@ final class Abf1Header {
                 * storage.bytes();
         file.requireData(dataOffset, samples, storage.bytes());
 
-        double synchTickUs = h.getFloat(SYNCH_TIME_UNIT) > 0 ? h.getFloat(SYNCH_TIME_UNIT) : sampleIntervalUs;
+        double tickS = AbfSynchArray.tickS(h.getFloat(SYNCH_TIME_UNIT), sampleIntervalUs);
         AbfSweepLayout.Header layout = new AbfSweepLayout.Header(mode, channelCount, samples / channelCount,
                 nonNegative(h.getInt(ACTUAL_EPISODES), "lActualEpisodes"), h.getInt(NUM_SAMPLES_PER_EPISODE),
-                synchArray(), synchTickUs * 1e-6, sampleIntervalUs * channelCount * 1e-6,
-                finiteOrZero(h.getFloat(EPISODE_START_TO_START)));
+                synchArray(), tickS, sampleIntervalUs * channelCount * 1e-6, h.getFloat(EPISODE_START_TO_START));
         return new AbfFile(AbfText.version(version), mode, storage, dataOffset, channels,
-                1e6 / (sampleIntervalUs * channelCount), AbfSweepLayout.of(layout, file), tags(synchTickUs * 1e-6),
+                1e6 / (sampleIntervalUs * channelCount), AbfSweepLayout.of(layout, file), tags(tickS),
                 comments(), protocol(), AbfText.startTime(h.getInt(FILE_START_DATE), startMillis()));
-    }
-
-    private SampleType storage(int dataFormat) throws IOException {
-        switch (dataFormat) {
-            case 0: return SampleType.INT16;
-            case 1: return SampleType.FLOAT32;
-            default: throw file.problem("unsupported sample format nDataFormat=" + dataFormat
-                    + " (0 = int16 and 1 = float32 are known)");
-        }
     }
 
     private int channelCount() throws IOException {
@@ -178,9 +168,5 @@ final class Abf1Header {
             throw file.problem(field + "=" + value + " is negative");
         }
         return value;
-    }
-
-    private static double finiteOrZero(float v) {
-        return Float.isFinite(v) ? v : 0;
     }
 }

@@ -91,11 +91,10 @@ final class Abf2Header {
         Abf2SectionMap.Section data = present(sections.get(DATA));
         file.requireData(data.offset(), data.entries(), storage.bytes());
         double sampleIntervalS = sequenceIntervalUs * 1e-6;
-        float synchUnitUs = protocol.getFloat(SYNCH_TIME_UNIT);
-        double synchTickS = synchUnitUs > 0 ? synchUnitUs * 1e-6 : sampleIntervalS / channelCount;
+        double synchTickS = AbfSynchArray.tickS(protocol.getFloat(SYNCH_TIME_UNIT), sequenceIntervalUs / channelCount);
         AbfSweepLayout.Header layout = new AbfSweepLayout.Header(mode, channelCount, data.entries() / channelCount,
                 Integer.toUnsignedLong(info.getInt(ACTUAL_EPISODES)), protocol.getInt(NUM_SAMPLES_PER_EPISODE),
-                synchArray(), synchTickS, sampleIntervalS, finiteOrZero(protocol.getFloat(EPISODE_START_TO_START)));
+                synchArray(), synchTickS, sampleIntervalS, protocol.getFloat(EPISODE_START_TO_START));
         String comment = strings.get(protocol.getInt(FILE_COMMENT_INDEX));
         return new AbfFile(version, mode, storage, data.offset(), channels, 1e6 / sequenceIntervalUs,
                 AbfSweepLayout.of(layout, file), tags(synchTickS), comment.isEmpty() ? List.of() : List.of(comment),
@@ -125,13 +124,7 @@ final class Abf2Header {
 
     private SampleType storage() throws IOException {
         int format = Short.toUnsignedInt(info.getShort(DATA_FORMAT));
-        SampleType storage;
-        switch (format) {
-            case 0: storage = SampleType.INT16; break;
-            case 1: storage = SampleType.FLOAT32; break;
-            default: throw file.problem("unsupported sample format nDataFormat=" + format
-                    + " (0 = int16 and 1 = float32 are known)");
-        }
+        SampleType storage = AbfFile.storage(format, file);
         long entryBytes = sections.get(DATA).entryBytes();
         if (entryBytes != storage.bytes()) {
             throw file.problem("data section entries of " + entryBytes + " bytes do not match nDataFormat="
@@ -185,9 +178,5 @@ final class Abf2Header {
             tags.add(new Tag(t.getInt(at) * tickS, AbfText.fixed(t, at + 4, TAG_COMMENT_LENGTH)));
         }
         return tags;
-    }
-
-    private static double finiteOrZero(float v) {
-        return Float.isFinite(v) ? v : 0;
     }
 }

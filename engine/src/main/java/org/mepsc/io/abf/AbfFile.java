@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.mepsc.io.RawLayout.SampleType;
+import org.mepsc.recording.RecordingFormatException;
 import org.mepsc.recording.RecordingMetadata;
 import org.mepsc.recording.Tag;
 
@@ -43,6 +44,16 @@ record AbfFile(
 
     RecordingMetadata metadata() {
         return new RecordingMetadata("ABF", version, mode.acquisitionMode(), protocol, tags, comments, created);
+    }
+
+    /** nDataFormat: 0 = int16, 1 = float32. */
+    static SampleType storage(int dataFormat, FileBytes file) throws RecordingFormatException {
+        switch (dataFormat) {
+            case 0: return SampleType.INT16;
+            case 1: return SampleType.FLOAT32;
+            default: throw file.problem("unsupported sample format nDataFormat=" + dataFormat
+                    + " (0 = int16 and 1 = float32 are known)");
+        }
     }
 
     /** Bytes per multiplexed frame (one sample of every channel). */

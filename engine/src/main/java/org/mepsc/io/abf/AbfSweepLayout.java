@@ -50,6 +50,10 @@ final class AbfSweepLayout {
      */
     record Header(AbfOperationMode mode, int channels, long frames, long episodes, long samplesPerEpisode,
             List<AbfSynchArray.Entry> synch, double synchTickS, double sampleIntervalS, double episodeStartToStartS) {
+
+        Header {
+            episodeStartToStartS = Double.isFinite(episodeStartToStartS) ? episodeStartToStartS : 0; // unset or garbage
+        }
     }
 
     private AbfSweepLayout() {

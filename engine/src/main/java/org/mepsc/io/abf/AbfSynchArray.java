@@ -23,6 +23,15 @@ final class AbfSynchArray {
     }
 
     /**
+     * Seconds per synch-array (and tag) tick: fSynchTimeUnit µs, or, when that is 0 (or not a
+     * usable number), one interleaved sample interval, as Axon's ABFH_SynchCountToMS has it.
+     */
+    static double tickS(float synchTimeUnitUs, double interleavedSampleIntervalUs) {
+        boolean set = synchTimeUnitUs > 0 && Float.isFinite(synchTimeUnitUs);
+        return (set ? synchTimeUnitUs : interleavedSampleIntervalUs) * 1e-6;
+    }
+
+    /**
      * Reads {@code count} entries of {@code entryBytes} bytes (at least 8) at {@code offset}; an
      * empty list when the file has no synch array.
      */
