@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mepsc.io.RecordingReaders;
@@ -134,6 +135,58 @@ class AbfReaderTest {
             ByteBuffer raw = AbfFixtures.bytes(RealData.file("2020_06_16_0000.abf"));
             int dataStart = 11 * 512;
             assertThat(first[0]).isCloseTo(raw.getShort(dataStart + 2 * 73580) * 0.305175767f, within(1e-4f));
+        }
+    }
+
+    @Test
+    void abf1VariableLengthSweepsFollowTheSynchArray(@TempDir Path dir) throws IOException {
+        Path episodic = AbfFixtures.writeAbf(AbfFixtures.synthetic(5, 2, 3, 1_000, 10_000), dir.resolve("e.abf"));
+        ByteBuffer b = AbfFixtures.bytes(episodic);
+        b.putShort(8, (short) 1); // nOperationMode: variable-length events
+        int synch = b.getInt(92) * 512;
+        int[] lengths = {600, 1_400, 1_000};
+        for (int k = 0; k < 3; k++) {
+            b.putInt(synch + 8 * k, 5_000 * k); // lStart, in fSynchTimeUnit ticks
+            b.putInt(synch + 8 * k + 4, 2 * lengths[k]); // lLength, both channels
+        }
+        Path variable = AbfFixtures.save(b, dir.resolve("v.abf"));
+        try (Recording fixed = RecordingReaders.openFile(episodic); Recording r = RecordingReaders.openFile(variable)) {
+            assertThat(r.metadata().acquisitionMode()).isEqualTo(AcquisitionMode.EVENT_DRIVEN_VARIABLE);
+            assertThat(r.sweeps()).extracting(s -> s.length()).containsExactly(600L, 1_400L, 1_000L);
+            double tick = b.getFloat(130) * 1e-6;
+            assertThat(r.sweep(2).startTimeS()).isCloseTo(10_000 * tick, within(1e-12));
+            for (int c = 0; c < 2; c++) {
+                float[] stream = new float[3_000];
+                for (int s = 0; s < 3; s++) {
+                    fixed.read(c, s, 0, 1_000, stream, 1_000 * s);
+                }
+                float[] joined = new float[3_000];
+                r.read(c, 0, 0, 600, joined, 0);
+                r.read(c, 1, 0, 1_400, joined, 600);
+                r.read(c, 2, 0, 1_000, joined, 2_000);
+                assertThat(joined).isEqualTo(stream);
+            }
+        }
+    }
+
+    @Test
+    void abf1Float32SamplesAreInTheDeclaredUnit(@TempDir Path dir) throws IOException {
+        Path written = AbfFixtures.writeAbf(AbfFixtures.synthetic(8, 1, 1, 1_000, 10_000), dir.resolve("i.abf"));
+        ByteBuffer header = AbfFixtures.bytes(written);
+        ByteBuffer f = ByteBuffer.allocate(6144 + 4 * 1_000).order(ByteOrder.LITTLE_ENDIAN);
+        f.put(0, header.array(), 0, 6144);
+        f.putShort(100, (short) 1); // nDataFormat: float32
+        f.put(602, "nA      ".getBytes(StandardCharsets.US_ASCII)); // sADCUnits[0]
+        for (int i = 0; i < 1_000; i++) {
+            f.putFloat(6144 + 4 * i, i * 0.001f - 0.25f);
+        }
+        try (Recording r = RecordingReaders.openFile(AbfFixtures.save(f, dir.resolve("f.abf")))) {
+            assertThat(r.channel(0).declaredUnit()).isEqualTo("nA");
+            float[] pA = new float[1_000];
+            r.read(0, 0, 0, 1_000, pA, 0);
+            for (int i = 0; i < 1_000; i++) {
+                assertThat(pA[i]).isCloseTo((i * 0.001f - 0.25f) * 1000, within(1e-3f));
+            }
         }
     }
 
