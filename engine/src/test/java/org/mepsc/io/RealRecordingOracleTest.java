@@ -49,7 +49,7 @@ class RealRecordingOracleTest {
             assertThat(r.metadata().format()).isEqualTo(oracle.get("format").asText());
             if (summary.has("format_version")) {
                 soft.assertThat(normaliseVersion(r.metadata().formatVersion()))
-                        .as("format version").isEqualTo(normaliseVersion(summary.get("format_version").asText()));
+                        .as("format version").isEqualTo(normaliseVersion(expectedVersion(oracle)));
             }
             soft.assertThat(r.sweeps()).as("sweeps").hasSize(summary.get("n_sweeps").asInt());
             if (oracle.get("format").asText().equals("NWB")) {
@@ -68,7 +68,7 @@ class RealRecordingOracleTest {
         for (int c = 0; c < Math.min(channels.size(), r.channels().size()); c++) {
             Channel ch = r.channel(c);
             soft.assertThat(squash(ch.name())).as("name of channel %d", c)
-                    .isEqualTo(squash(channels.get(c).get("name").asText()));
+                    .isEqualTo(squash(expectedName(oracle, c, channels.get(c).get("name").asText())));
             soft.assertThat(ch.declaredUnit()).as("unit of channel %d", c)
                     .isEqualTo(channels.get(c).get("units").asText());
         }
@@ -262,6 +262,23 @@ class RealRecordingOracleTest {
             lsb[c] = Math.abs(neo.get(c).get("gain").asDouble());
         }
         return lsb;
+    }
+
+    /**
+     * The summary's version, except where it is pyABF's digit string of the stored float ("1.2.9.9"
+     * for an ABF 1.3 file whose fFileVersionNumber is 1.2999999): then neo's reading of the same field.
+     */
+    private static String expectedVersion(JsonNode oracle) {
+        String v = oracle.get("summary").get("format_version").asText();
+        JsonNode neo = oracle.path("readers").path("neo").path("format_version");
+        return v.matches("\\d+\\.\\d+\\.\\d+\\.\\d+") && neo.isTextual() ? neo.asText() : v;
+    }
+
+    /** The summary's channel name; pyABF shows a blank name as "?", so that means blank where neo agrees. */
+    private static String expectedName(JsonNode oracle, int channel, String name) {
+        JsonNode neo = oracle.path("readers").path("neo").path("scaling_physical_eq_raw_times_gain_plus_offset")
+                .path(channel).path("name");
+        return name.equals("?") && neo.isTextual() && neo.asText().isBlank() ? "" : name;
     }
 
     private static String squash(String s) {
