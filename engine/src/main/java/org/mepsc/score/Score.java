@@ -111,22 +111,22 @@ public record Score(
             sb.append("amplitude error  n/a (a table has no amplitudes, or nothing matched)\n");
         } else {
             sb.append(String.format(Locale.ROOT,
-                    "amplitude error  median %.3g pA (%.3g %%), 90th percentile %.3g pA (%.3g %%); bias %+.3g %%%n",
-                    amplitudeErrorMedianPa, amplitudeErrorMedianPct, amplitudeErrorP90Pa, amplitudeErrorP90Pct,
-                    amplitudeBiasMedianPct));
+                    "amplitude error  median %s pA (%s %%), 90th percentile %s pA (%s %%); bias %s %%%n",
+                    sig(amplitudeErrorMedianPa), sig(amplitudeErrorMedianPct), sig(amplitudeErrorP90Pa),
+                    sig(amplitudeErrorP90Pct), signed(amplitudeBiasMedianPct)));
         }
         if (Double.isNaN(durationS)) {
             sb.append(String.format(Locale.ROOT, "frequency error  %s %% (duration unknown: no rates in Hz)%n",
                     signed(frequencyErrorPct)));
         } else {
-            sb.append(String.format(Locale.ROOT, "frequency  true %.4g Hz, detected %.4g Hz, error %s %% (over %s s)%n",
-                    frequencyTrueHz, frequencyDetectedHz, signed(frequencyErrorPct), trim(durationS)));
+            sb.append(String.format(Locale.ROOT, "frequency  true %s Hz, detected %s Hz, error %s %% (over %s s)%n",
+                    sig(frequencyTrueHz), sig(frequencyDetectedHz), signed(frequencyErrorPct), trim(durationS)));
         }
         if (Double.isNaN(timingErrorMedianMs)) {
             sb.append("timing error  n/a (nothing matched)\n");
         } else {
-            sb.append(String.format(Locale.ROOT, "timing error  median %.3g ms, 90th percentile %.3g ms; bias %+.3g ms%n",
-                    timingErrorMedianMs, timingErrorP90Ms, timingBiasMs));
+            sb.append(String.format(Locale.ROOT, "timing error  median %s ms, 90th percentile %s ms; bias %s ms%n",
+                    sig(timingErrorMedianMs), sig(timingErrorP90Ms), signed(timingBiasMs)));
         }
         return sb.toString();
     }
@@ -135,8 +135,19 @@ public record Score(
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
     }
 
+    /** Four significant digits, trailing zeros dropped. */
+    private static String sig(double v) {
+        if (Double.isNaN(v)) {
+            return "n/a";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
     private static String signed(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%+.3g", v);
+        return Double.isNaN(v) ? "n/a" : (v > 0 ? "+" : "") + sig(v);
     }
 
     private static String trim(double v) {
