@@ -15,7 +15,12 @@ import java.util.SplittableRandom;
  *
  * <p>Scaling: the filtered variance of a row holding for H samples is σ² Σ_m (1 − |m|/H)₊ r(m),
  * with r the autocorrelation of the filter's impulse response (its average over the phase);
- * white noise is the case H = 1, σ² r(0). The pre-filter SDs follow from those sums.
+ * white noise is the case H = 1, σ² r(0). What a user measures is the SD about the trace's own
+ * mean, which misses the part of each slow row that the mean absorbs: the variance of an N-sample
+ * mean of a hold-H process, σ²·S/N with S = Σ_{|m|<H} (1 − |m|/N)(1 − |m|/H). That is subtracted,
+ * so the expected SD measured over the whole trace is the requested one. The pre-filter SDs
+ * follow from those sums. (1/f noise varies from trace to trace more than white noise: with all
+ * noise 1/f, the SD of one 30 s trace scatters by about 3 %.)
  */
 final class NoiseModel {
 
@@ -39,7 +44,7 @@ final class NoiseModel {
         double whiteVariance = (1 - pinkFraction) * sdPa * sdPa / r[0];
         double rowGainSum = 0;
         for (int k = 0; k < rows; k++) {
-            rowGainSum += holdGain(r, 1L << k);
+            rowGainSum += holdGain(r, 1L << k) - meanVarianceShare(1L << k, totalSamples);
         }
         double rowVariance = pinkFraction * sdPa * sdPa / rowGainSum;
         this.rowSd = Math.sqrt(rowVariance);
@@ -85,6 +90,20 @@ final class NoiseModel {
             g += 2 * (1 - (double) m / hold) * r[m];
         }
         return g;
+    }
+
+    /**
+     * Var(mean of N samples) / σ² for a process holding each unit-variance value for H samples
+     * (random phase, H ≤ N): S / N with S = Σ_{|m|<H} (1 − |m|/N)(1 − |m|/H), in closed form.
+     */
+    static double meanVarianceShare(long hold, long n) {
+        double h = Math.min(hold, n);
+        double big = n;
+        double m = h - 1;
+        double sumM = m * (m + 1) / 2;
+        double sumM2 = m * (m + 1) * (2 * m + 1) / 6;
+        double s = 1 + 2 * (m - (1 / big + 1 / h) * sumM + sumM2 / (big * h));
+        return s / big;
     }
 
     /** Adds the pre-filter noise for samples {@code first … first + x.length − 1} (may be negative) to {@code x}. */

@@ -51,6 +51,38 @@ class SimulatorDeterminismTest {
     }
 
     @Test
+    void concurrentReadersSeeTheSameSamples() throws Exception {
+        float[] whole = readAll(Simulator.simulate(busy(21)));
+        SimulatedRecording shared = Simulator.simulate(busy(21));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                long s = t;
+                results.add(pool.submit(() -> {
+                    SplittableRandom rng = new SplittableRandom(s);
+                    float[] buf = new float[20_000];
+                    int mismatches = 0;
+                    for (int i = 0; i < 200; i++) {
+                        int count = 1 + rng.nextInt(buf.length);
+                        int start = rng.nextInt(whole.length - count);
+                        shared.read(0, 0, start, count, buf, 0);
+                        for (int k = 0; k < count; k++) {
+                            mismatches += buf[k] != whole[start + k] ? 1 : 0;
+                        }
+                    }
+                    return mismatches;
+                }));
+            }
+            for (var f : results) {
+                assertThat(f.get()).isZero();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void readsIntoAnOffsetOfTheDestination() throws IOException {
         SimulatedRecording r = Simulator.simulate(busy(9));
         float[] whole = readAll(r);
