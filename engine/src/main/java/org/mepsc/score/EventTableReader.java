@@ -36,7 +36,8 @@ import org.mepsc.sim.GroundTruthTable;
  * <li>a text file with one time in seconds per line and no header (Eventer's
  *     {@code *_EventTimes.txt}), taken as onsets.</li>
  * </ul>
- * Lines starting with {@code #} are comments; {@code # duration_s=D} gives the duration.
+ * Lines starting with {@code #} are comments; {@code # duration_s=D} before the first data or
+ * header line gives the duration.
  */
 public final class EventTableReader {
 
@@ -111,24 +112,18 @@ public final class EventTableReader {
 
     private static EventList readTimeList(Path file) throws IOException {
         DoubleList times = new DoubleList();
-        double duration = Double.NaN;
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int lineNo = 0;
             while ((line = r.readLine()) != null) {
                 lineNo++;
                 String t = line.replace("\uFEFF", "").strip();
-                if (t.isEmpty()) {
-                    continue;
+                if (!t.isEmpty() && !t.startsWith("#")) {
+                    times.add(number(file, lineNo, t, "time"), file);
                 }
-                if (t.startsWith("#")) {
-                    duration = durationComment(file, lineNo, t, duration);
-                    continue;
-                }
-                times.add(number(file, lineNo, t, "time"), file);
             }
         }
-        return withDuration(EventList.ofOnsets(times.toArray()), duration);
+        return withDuration(EventList.ofOnsets(times.toArray()), durationFromComments(file));
     }
 
     private static double durationComment(Path file, int lineNo, String line, double current)
@@ -235,11 +230,11 @@ public final class EventTableReader {
             int lineNo = 0;
             while ((line = r.readLine()) != null) {
                 lineNo++;
-                String t = line.strip();
+                String t = line.replace("\uFEFF", "").strip();
                 if (t.startsWith("#")) {
                     duration = durationComment(file, lineNo, t, duration);
-                } else if (!t.isEmpty() && lineNo > 1000) {
-                    break; // comments come first
+                } else if (!t.isEmpty()) {
+                    break; // the duration comment comes before the data
                 }
             }
         }
