@@ -30,6 +30,19 @@ public final class Scorer {
 
     private record Sorted(int[] order, long[] nanos) {
         static Sorted of(double[] t) {
+            int n = t.length;
+            int[] order = new int[n];
+            long[] ns = new long[n];
+            boolean sorted = true;
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+                ns[i] = Scorer.nanos(t[i]);
+                sorted &= i == 0 || t[i - 1] <= t[i];
+            }
+            return sorted ? new Sorted(order, ns) : sortedCopy(t);
+        }
+
+        private static Sorted sortedCopy(double[] t) {
             Integer[] idx = IntStream.range(0, t.length).boxed().toArray(Integer[]::new);
             Arrays.sort(idx, Comparator.comparingDouble(i -> t[i]));
             int[] order = new int[t.length];
