@@ -28,6 +28,7 @@ public final class RecordingReaders {
     /** Every format mepsc reads, binary formats with signatures before text and raw. */
     public static RecordingReaders standard() {
         return new RecordingReaders(List.of(
+                new org.mepsc.io.nwb.NwbReader()
         ));
     }
 

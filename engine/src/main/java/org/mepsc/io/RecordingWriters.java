@@ -17,7 +17,8 @@ public final class RecordingWriters {
 
     public static RecordingWriters standard() {
         return new RecordingWriters(List.of(
-                new CsvWriter()
+                new CsvWriter(),
+                new org.mepsc.io.nwb.NwbWriter()
         ));
     }
 
