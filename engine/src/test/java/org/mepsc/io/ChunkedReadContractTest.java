@@ -18,7 +18,7 @@ import org.mepsc.testing.RealData;
  * of a whole-sweep read, at random offsets (seeded), at the edges, and across the readers'
  * internal block boundaries; reads outside a sweep are refused.
  */
-class ChunkedReadContractTest {
+public class ChunkedReadContractTest {
 
     static Stream<Path> recordings() {
         return RealData.withOracle("abf", "nwb", "dat", "wcp", "axgx", "axgd", "axg", "atf").stream();

@@ -69,6 +69,11 @@ public final class NwbReader implements RecordingReader {
     }
 
     private Recording open(Path file, HdfFile hdf, long size) throws IOException {
+        long end = hdf.getUserBlockSize() + hdf.getHdfBackingStorage().getSuperblock().getEndOfFileAddress();
+        if (end > size) {
+            throw new RecordingFormatException(file, "truncated: the file has " + size
+                    + " bytes where its HDF5 superblock says " + end);
+        }
         String version = HdfValues.string(hdf, "nwb_version").orElse("");
         if (version.isEmpty()) {
             Optional<String> v1 = HdfValues.datasetString(hdf, "nwb_version");

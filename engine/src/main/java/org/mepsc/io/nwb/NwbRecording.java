@@ -58,6 +58,11 @@ final class NwbRecording implements Recording {
         return sweeps;
     }
 
+    /** The NWB series of one channel, one per sweep. */
+    List<NwbSeries> series(int channel) {
+        return layout.series(channel);
+    }
+
     @Override
     public void read(int channel, int sweep, long start, int count, float[] dst, int offset) throws IOException {
         checkRange(channel, sweep, start, count);

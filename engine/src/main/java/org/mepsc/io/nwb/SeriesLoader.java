@@ -26,6 +26,12 @@ final class SeriesLoader {
         this.fileSize = fileSize;
     }
 
+    /** jhdf ends group paths with a slash; messages add their own. */
+    private static String path(Group g) {
+        String p = g.getPath();
+        return p.length() > 1 && p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+    }
+
     /** Whether a neurodata_type is a patch-clamp series mepsc reads. */
     static boolean isPatchClamp(String type) {
         return type.equals("PatchClampSeries") || type.endsWith("ClampSeries") || type.endsWith("ClampStimulusSeries");
@@ -36,7 +42,7 @@ final class SeriesLoader {
     }
 
     NwbSeries load(Group g, String type) throws RecordingFormatException {
-        String where = g.getPath();
+        String where = path(g);
         Dataset data = HdfValues.child(g, "data").filter(n -> n instanceof Dataset).map(n -> (Dataset) n)
                 .orElseThrow(() -> new RecordingFormatException(file, where + " has no data dataset"));
         DatasetBlocks blocks = DatasetBlocks.open(file, hdf, data, fileSize);
@@ -75,7 +81,7 @@ final class SeriesLoader {
 
     /** {start time, rate}: from starting_time and its rate, or from regular timestamps. */
     private double[] timing(Group g, long samples) throws RecordingFormatException {
-        String where = g.getPath();
+        String where = path(g);
         Optional<Node> starting = HdfValues.child(g, "starting_time");
         if (starting.isPresent()) {
             double start = HdfValues.datasetNumber(g, "starting_time").orElse(0.0);
