@@ -28,7 +28,10 @@ public final class RecordingReaders {
     /** Every format mepsc reads, binary formats with signatures before text and raw. */
     public static RecordingReaders standard() {
         return new RecordingReaders(List.of(
-                new org.mepsc.io.nwb.NwbReader()
+                new org.mepsc.io.nwb.NwbReader(),
+                new org.mepsc.io.text.AtfReader(),
+                new org.mepsc.io.text.CsvReader(),
+                new org.mepsc.io.raw.RawReader()
         ));
     }
 

@@ -18,7 +18,8 @@ public final class RecordingWriters {
     public static RecordingWriters standard() {
         return new RecordingWriters(List.of(
                 new CsvWriter(),
-                new org.mepsc.io.nwb.NwbWriter()
+                new org.mepsc.io.nwb.NwbWriter(),
+                new org.mepsc.io.raw.RawWriter()
         ));
     }
 
