@@ -60,6 +60,9 @@ final class LineCursor {
                     return true;
                 }
             }
+            if (limit - pos > MAX_LINE_BYTES) {
+                throw new LineTooLongException(bufStart + pos);
+            }
             if (eof) {
                 if (pos < limit) {
                     take(limit, limit);
@@ -71,7 +74,10 @@ final class LineCursor {
         }
     }
 
-    private void take(int lineEnd, int nextPos) {
+    private void take(int lineEnd, int nextPos) throws LineTooLongException {
+        if (lineEnd - pos > MAX_LINE_BYTES) {
+            throw new LineTooLongException(bufStart + pos);
+        }
         start = pos;
         end = lineEnd > start && buf[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
         lineOffset = bufStart + pos;
@@ -81,9 +87,6 @@ final class LineCursor {
     /** Keeps the unfinished line at the front of the buffer and reads more after it. */
     private void fill() throws IOException {
         int kept = limit - pos;
-        if (kept > MAX_LINE_BYTES) {
-            throw new LineTooLongException(bufStart + pos);
-        }
         if (pos > 0) {
             System.arraycopy(buf, pos, buf, 0, kept);
             bufStart += pos;

@@ -7,14 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +24,7 @@ import org.mepsc.recording.ArrayRecording;
 import org.mepsc.recording.Channel;
 import org.mepsc.recording.Recording;
 import org.mepsc.recording.RecordingMetadata;
+import org.mepsc.testing.ConcurrentReads;
 
 class NwbWriterTest {
 
@@ -87,34 +83,8 @@ class NwbWriterTest {
         ArrayRecording original = sample(7, 50_000);
         Path out = dir.resolve("threads.nwb");
         new NwbWriter(1000).write(original, original.channels(), original.sweeps(), out, List.of());
-        ExecutorService pool = Executors.newFixedThreadPool(6);
         try (Recording back = RecordingReaders.openFile(out)) {
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int t = 0; t < 6; t++) {
-                long seed = t;
-                results.add(pool.submit(() -> {
-                    SplittableRandom rnd = new SplittableRandom(seed);
-                    for (int k = 0; k < 300; k++) {
-                        int c = rnd.nextInt(2);
-                        int s = rnd.nextInt(3);
-                        int start = rnd.nextInt(50_000);
-                        int n = rnd.nextInt(Math.min(5000, 50_000 - start) + 1);
-                        float[] got = new float[n];
-                        float[] want = new float[n];
-                        back.read(c, s, start, n, got, 0);
-                        original.read(c, s, start, n, want, 0);
-                        if (!Arrays.equals(got, want)) {
-                            return false;
-                        }
-                    }
-                    return true;
-                }));
-            }
-            for (Future<Boolean> f : results) {
-                assertThat(f.get()).isTrue();
-            }
-        } finally {
-            pool.shutdownNow();
+            ConcurrentReads.assertMatch(back, original, 7);
         }
     }
 
