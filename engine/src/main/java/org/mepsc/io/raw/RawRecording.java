@@ -15,10 +15,17 @@ import org.mepsc.recording.RecordingFormatException;
 import org.mepsc.recording.RecordingMetadata;
 import org.mepsc.recording.Sweep;
 
-/** An opened raw file: positioned reads of whole frames, a bounded block at a time. */
+/**
+ * An opened raw file: positioned reads of 64 Ki whole frames at a time; each reading thread keeps
+ * its last block, so small consecutive reads do not go back to the file.
+ */
 final class RawRecording implements Recording {
 
     private static final int BLOCK_FRAMES = 1 << 16;
+
+    /** Frames {@code [firstFrame, firstFrame + frames)} as stored; what a thread keeps between reads. */
+    private record Block(long firstFrame, int frames, ByteBuffer bytes) {
+    }
 
     private final Path file;
     private final RawLayout layout;
@@ -27,6 +34,8 @@ final class RawRecording implements Recording {
     private final List<Sweep> sweeps;
     private final long[] firstFrame;
     private final FileChannel channel;
+    private final long totalFrames;
+    private final ThreadLocal<Block> lastBlock = new ThreadLocal<>();
 
     RawRecording(Path file, RawLayout layout, RecordingMetadata metadata, List<Channel> channels, List<Sweep> sweeps)
             throws IOException {
@@ -39,6 +48,7 @@ final class RawRecording implements Recording {
         for (int s = 1; s < sweeps.size(); s++) {
             firstFrame[s] = firstFrame[s - 1] + sweeps.get(s - 1).length();
         }
+        this.totalFrames = firstFrame[sweeps.size() - 1] + sweeps.get(sweeps.size() - 1).length();
         this.channel = FileChannel.open(file, StandardOpenOption.READ);
     }
 
@@ -69,31 +79,48 @@ final class RawRecording implements Recording {
         int frameBytes = layout.channelCount() * bytes;
         double scale = layout.scale() * channels.get(ch).unit().toCanonical();
         double shift = layout.offset() * channels.get(ch).unit().toCanonical();
-        boolean exact = scale == 1.0 && shift == 0.0 && layout.sampleType() == RawLayout.SampleType.FLOAT32;
-        ByteBuffer buf = ByteBuffer.allocate((int) Math.min(count, BLOCK_FRAMES) * frameBytes).order(ByteOrder.LITTLE_ENDIAN);
+        boolean float32 = layout.sampleType() == RawLayout.SampleType.FLOAT32;
+        boolean exact = scale == 1.0 && shift == 0.0 && float32;
         long frame = firstFrame[sweep] + start;
         int done = 0;
         while (done < count) {
-            int n = Math.min(count - done, BLOCK_FRAMES);
-            buf.clear().limit(n * frameBytes);
-            long at = layout.headerBytes() + frame * frameBytes;
-            while (buf.hasRemaining()) {
-                if (channel.read(buf, at + buf.position()) < 0) {
-                    throw new RecordingFormatException(file, "ends before frame " + frame + " (was it truncated while open?)");
-                }
-            }
+            Block b = block(frame, frameBytes);
+            int from = (int) (frame - b.firstFrame());
+            int n = Math.min(count - done, b.frames() - from);
+            ByteBuffer buf = b.bytes();
             for (int i = 0; i < n; i++) {
-                int p = i * frameBytes + ch * bytes;
-                double raw = layout.sampleType() == RawLayout.SampleType.FLOAT32 ? buf.getFloat(p) : buf.getShort(p);
-                dst[offset + done + i] = exact ? buf.getFloat(p) : (float) (raw * scale + shift);
+                int p = (from + i) * frameBytes + ch * bytes;
+                dst[offset + done + i] = exact ? buf.getFloat(p)
+                        : (float) ((float32 ? buf.getFloat(p) : buf.getShort(p)) * scale + shift);
             }
             done += n;
             frame += n;
         }
     }
 
+    /** The block of frames holding {@code frame}: the thread's last one if it does, else read now. */
+    private Block block(long frame, int frameBytes) throws IOException {
+        Block b = lastBlock.get();
+        if (b != null && frame >= b.firstFrame() && frame < b.firstFrame() + b.frames()) {
+            return b;
+        }
+        long first = frame / BLOCK_FRAMES * BLOCK_FRAMES;
+        int frames = (int) Math.min(BLOCK_FRAMES, totalFrames - first);
+        ByteBuffer buf = ByteBuffer.allocate(frames * frameBytes).order(ByteOrder.LITTLE_ENDIAN);
+        long at = layout.headerBytes() + first * frameBytes;
+        while (buf.hasRemaining()) {
+            if (channel.read(buf, at + buf.position()) < 0) {
+                throw new RecordingFormatException(file, "ends before frame " + (first + frames) + " (was it truncated while open?)");
+            }
+        }
+        b = new Block(first, frames, buf);
+        lastBlock.set(b);
+        return b;
+    }
+
     @Override
     public void close() throws IOException {
+        lastBlock.remove();
         channel.close();
     }
 }
