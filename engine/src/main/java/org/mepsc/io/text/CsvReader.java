@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,16 +66,7 @@ public final class CsvReader implements RecordingReader {
 
     @Override
     public Recording open(Path file, OpenOptions options) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
-        try {
-            return open(file, ch);
-        } catch (LineCursor.LineTooLongException e) {
-            ch.close();
-            throw new RecordingFormatException(file, e.getMessage() + ": not a text table");
-        } catch (IOException | RuntimeException e) {
-            ch.close();
-            throw e;
-        }
+        return TableRecording.open(file, this::open);
     }
 
     private Recording open(Path file, FileChannel ch) throws IOException {

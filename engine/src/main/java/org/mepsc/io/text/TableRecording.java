@@ -1,11 +1,14 @@
 package org.mepsc.io.text;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import org.mepsc.recording.Channel;
 import org.mepsc.recording.Recording;
+import org.mepsc.recording.RecordingFormatException;
 import org.mepsc.recording.RecordingMetadata;
 import org.mepsc.recording.Sweep;
 
@@ -20,6 +23,26 @@ final class TableRecording implements Recording {
      * @param scale canonical value = cell × scale
      */
     record Cells(int column, long firstRow, double scale) {
+    }
+
+    /** Reads a text file's header and indexes its table, over a channel the recording will own. */
+    @FunctionalInterface
+    interface Opener {
+        Recording open(Path file, FileChannel channel) throws IOException;
+    }
+
+    /** Opens the file for {@code opener}, closing it again if the opener fails. */
+    static Recording open(Path file, Opener opener) throws IOException {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        try {
+            return opener.open(file, ch);
+        } catch (LineCursor.LineTooLongException e) {
+            ch.close();
+            throw new RecordingFormatException(file, e.getMessage() + ": not a text table");
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
     }
 
     private final Path file;
