@@ -45,7 +45,12 @@ public final class RecordingReaders {
     }
 
     public Recording open(Path file, OpenOptions options) throws IOException {
-        RecordingReader reader = detect(file).orElseThrow(() -> new RecordingFormatException(file,
+        Optional<RecordingReader> detected = detect(file);
+        if (detected.isEmpty() && options.raw().isPresent()) {
+            // a raw layout given by the user makes any unrecognised file a raw one
+            detected = readers.stream().filter(r -> r.formatName().equals("RAW")).findFirst();
+        }
+        RecordingReader reader = detected.orElseThrow(() -> new RecordingFormatException(file,
                 "not a recording mepsc can read (formats: " + formatNames() + ")"));
         return reader.open(file, options);
     }

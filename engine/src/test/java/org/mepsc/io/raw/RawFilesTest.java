@@ -74,6 +74,12 @@ class RawFilesTest {
             r.read(0, 0, 0, 3, x, 0);
             assertThat(x).containsExactly(1.5f, -2f, 3f);
         }
+        // with the layout given, any name will do
+        Path odd = Files.copy(f, dir.resolve("trace.samples"));
+        assertThat(catchThrowable(() -> RecordingReaders.openFile(odd))).hasMessageContaining("not a recording");
+        try (Recording r = RecordingReaders.standard().open(odd, o)) {
+            assertThat(r.sweep(0).length()).isEqualTo(3);
+        }
     }
 
     private RecordingFormatException sidecarFailure(String json) throws IOException {
