@@ -157,11 +157,15 @@ public final class GroupComparison {
 
         List<DistributionComparison> distributions = new ArrayList<>();
         if (cohort.hasEvents()) {
-            for (EventMeasure m : EventMeasure.values()) {
-                for (String g : others) {
-                    distributions.add(compareDistribution(cohort, m, control, g, options));
-                }
+            record Task(EventMeasure measure, String group) {
             }
+            List<Task> tasks = new ArrayList<>();
+            for (EventMeasure m : EventMeasure.values()) {
+                others.forEach(g -> tasks.add(new Task(m, g)));
+            }
+            // Each task has its own seeded streams, so running them in parallel changes nothing.
+            distributions.addAll(tasks.parallelStream()
+                    .map(t -> compareDistribution(cohort, t.measure(), control, t.group(), options)).toList());
         }
         return new ComparisonResult(cohort.dir(), cohort.groupBy(), control, groups, measures, kw, distributions,
                 cohort.failedCells(), new ComparisonResult.Settings(options.seed(), options.resamples(), options.confidence()), notes);

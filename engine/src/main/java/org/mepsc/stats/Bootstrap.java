@@ -81,7 +81,7 @@ public final class Bootstrap {
 
     private static void resample(double[] from, double[] to, SplittableRandom rng) {
         for (int i = 0; i < to.length; i++) {
-            to[i] = from[rng.nextInt(from.length)];
+            to[i] = from[Draws.index(rng, from.length)];
         }
     }
 

@@ -129,12 +129,24 @@ public final class CellBalancedKs {
         final int[] cell;
         final double[] cellWeight;
         final int cellsA;
+        /** Where a run of equal values ends; null without ties. */
+        final boolean[] lastOfTies;
+        /** Scratch: the step of each cell under the current assignment. */
+        final double[] step;
 
         private Pooled(double[] values, int[] cell, double[] cellWeight, int cellsA) {
             this.values = values;
             this.cell = cell;
             this.cellWeight = cellWeight;
             this.cellsA = cellsA;
+            this.step = new double[cellWeight.length];
+            boolean ties = false;
+            boolean[] last = new boolean[values.length];
+            for (int i = 0; i < values.length; i++) {
+                last[i] = i == values.length - 1 || values[i + 1] != values[i];
+                ties |= !last[i];
+            }
+            this.lastOfTies = ties ? last : null;
         }
 
         static Pooled of(List<double[]> a, List<double[]> b) {
@@ -177,19 +189,24 @@ public final class CellBalancedKs {
         /** sup |F_a - F_b|, evaluated after each run of tied values. */
         double statistic(boolean[] inA, int na) {
             int nb = cellWeight.length - na;
-            double fa = 0;
-            double fb = 0;
+            // each event moves F_a - F_b by its cell's step; no branch in the loop over events
+            for (int c = 0; c < step.length; c++) {
+                step[c] = inA[c] ? cellWeight[c] / na : -cellWeight[c] / nb;
+            }
+            double diff = 0;
             double d = 0;
             int n = values.length;
-            for (int i = 0; i < n; i++) {
-                int c = cell[i];
-                if (inA[c]) {
-                    fa += cellWeight[c] / na;
-                } else {
-                    fb += cellWeight[c] / nb;
+            if (lastOfTies == null) {
+                for (int i = 0; i < n; i++) {
+                    diff += step[cell[i]];
+                    d = Math.max(d, Math.abs(diff));
                 }
-                if (i == n - 1 || values[i + 1] != values[i]) {
-                    d = Math.max(d, Math.abs(fa - fb));
+            } else {
+                for (int i = 0; i < n; i++) {
+                    diff += step[cell[i]];
+                    if (lastOfTies[i]) {
+                        d = Math.max(d, Math.abs(diff));
+                    }
                 }
             }
             return d;
