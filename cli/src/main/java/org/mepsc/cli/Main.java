@@ -15,6 +15,7 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {
             InfoCommand.class,
             ExportCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",
