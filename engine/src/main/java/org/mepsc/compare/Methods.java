@@ -38,7 +38,9 @@ public final class Methods {
                 + "cells within each group with replacement, then events within each drawn cell with replacement; "
                 + "statistic the median of the drawn events; " + s.resamples() + " resamples. Reported: difference "
                 + "in medians (group minus control) with its " + level + " % percentile interval and the bootstrap "
-                + "probability that the group's median exceeds the control's (near 0 or 1: a difference).");
+                + "probability that the group's median exceeds the control's (near 0 or 1: a difference). With few "
+                + "cells per group the interval is somewhat narrow (resampling few cells understates their spread); "
+                + "read it as an estimate and use the per-cell tests and the cell-balanced KS p-value as the tests.");
         m.put("cell_balanced_ks", "Cell-balanced Kolmogorov–Smirnov test: D is the largest gap between the groups' "
                 + "cumulative distributions in which every cell weighs the same (the mean of the cells' own ECDFs). "
                 + "The p-value comes from permuting whole cells between groups (all arrangements when there are at "
