@@ -17,10 +17,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Compare groups of cells from a batch output directory (cells.csv, events.csv, ...), "
-                + "with the cell as the unit: Mann-Whitney U, Welch's t, Hedges' g and Cliff's delta with bootstrap CIs, "
-                + "Holm and Kruskal-Wallis for more groups, hierarchical bootstrap and cell-balanced KS for event "
-                + "distributions.",
+        description = {"Compare groups of cells from a batch output directory, with the cell as the unit of replication.",
+            "Per-cell measures: Mann-Whitney U, Welch's t, Hedges' g and Cliff's delta with BCa bootstrap CIs; Holm and "
+                + "Kruskal-Wallis with more than two groups. Event distributions: hierarchical bootstrap and cell-balanced KS.",
             "Writes comparison.json, comparison.csv and report.html into DIR."})
 final class CompareCommand implements Callable<Integer> {
 

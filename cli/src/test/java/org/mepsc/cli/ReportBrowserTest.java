@@ -104,7 +104,7 @@ class ReportBrowserTest {
 
             assertThat(driver.findElements(By.cssSelector("#comparison-table tbody tr"))).hasSize(4);
             assertThat(driver.findElement(By.cssSelector("#comparison-table tbody tr")).getText())
-                    .startsWith("Event frequency (Hz) ketamine vs control 6 / 6");
+                    .startsWith("Frequency (Hz) ketamine vs control 6 / 6");
             assertThat(driver.findElements(By.cssSelector("#distribution-table tbody tr"))).hasSize(2);
             assertThat(driver.findElements(By.cssSelector("#failed-table tbody tr"))).hasSize(2);
             assertThat(driver.findElement(By.id("failed-table")).getText()).contains("cell 13 <b>bold</b>");

@@ -194,12 +194,7 @@ public final class ComparisonFiles {
         o.put("ci_method", e.ci().method());
     }
 
-    /** JSON has no NaN: a missing value is null. */
     private static void put(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
+        Json.putNumber(o, key, v);
     }
 }

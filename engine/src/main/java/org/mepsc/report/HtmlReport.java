@@ -41,12 +41,15 @@ public final class HtmlReport {
             p{max-width:60rem}
             .meta{color:#4a4a4a;margin:0 0 1rem}
             .lead{font-size:1.02rem}
-            table{border-collapse:collapse;font-size:.86rem;margin:.5rem 0 1.1rem;font-variant-numeric:tabular-nums}
+            table{border-collapse:collapse;font-size:.84rem;margin:.5rem 0 1.1rem;font-variant-numeric:tabular-nums}
             caption{text-align:left;font-weight:600;padding:.2rem 0 .45rem;font-size:.92rem}
-            th,td{padding:.32rem .6rem;border-bottom:1px solid #e3e5e8;text-align:right;vertical-align:top}
+            th,td{padding:.3rem .5rem;border-bottom:1px solid #e3e5e8;text-align:right;vertical-align:top}
             th{background:#f1f3f5;font-weight:600}
+            tbody th{background:#fafbfc;text-align:left}
+            .nowrap{white-space:nowrap}
             th.text,td.text{text-align:left}
-            td:not(.text){white-space:nowrap}
+            td:not(.text):not(.ci){white-space:nowrap}
+            td.ci{min-width:4.5em}
             .table-wrap{overflow-x:auto}
             td.sig{font-weight:700}
             .ref{color:#6b6b6b}
@@ -134,18 +137,24 @@ public final class HtmlReport {
             h.append("<th scope=\"col\">Kruskal–Wallis p</th>");
         }
         h.append("</tr></thead>\n<tbody>\n");
-        for (MeasureComparison m : r.measures()) {
-            String unit = m.measure().unit();
-            h.append("<tr><td class=\"text\">").append(escape(m.measure().label())).append(" (").append(unit)
-                    .append(")</td><td class=\"text\">").append(escape(m.groupB())).append(" vs ").append(escape(m.groupA()))
+        for (int i = 0; i < r.measures().size(); i++) {
+            MeasureComparison m = r.measures().get(i);
+            h.append("<tr>");
+            if (i == 0 || r.measures().get(i - 1).measure() != m.measure()) {
+                long rows = r.measures().stream().filter(x -> x.measure() == m.measure()).count();
+                h.append("<th class=\"text\" scope=\"rowgroup\" rowspan=\"").append(rows).append("\">")
+                        .append(escape(m.measure().shortLabel())).append(" (").append(m.measure().unit()).append(")</th>");
+            }
+            h.append("<td class=\"text nowrap\">").append(escape(m.groupB())).append(" vs ").append(escape(m.groupA()))
                     .append("</td><td>").append(m.a().n()).append(" / ").append(m.b().n()).append("</td><td>")
                     .append(Html.num(m.a().median())).append("</td><td>").append(Html.num(m.b().median())).append("</td><td>")
                     .append(Html.num(m.mannWhitney().u())).append("</td>").append(pCell(m.mannWhitney().p())).append("<td>")
                     .append(Html.fixed2(m.welch().t())).append(" (").append(Html.num(m.welch().df())).append(")</td>")
-                    .append(pCell(m.welch().p())).append("<td>").append(estimate(m.hedgesG())).append("</td><td>")
-                    .append(estimate(m.cliffsDelta())).append("</td>").append(pCell(m.pHolm()));
-            if (kw) {
-                h.append(pCell(m.kruskalWallisP()));
+                    .append(pCell(m.welch().p())).append("<td class=\"ci\">").append(estimate(m.hedgesG()))
+                    .append("</td><td class=\"ci\">").append(estimate(m.cliffsDelta())).append("</td>").append(pCell(m.pHolm()));
+            if (kw && (i == 0 || r.measures().get(i - 1).measure() != m.measure())) {
+                long rows = r.measures().stream().filter(x -> x.measure() == m.measure()).count();
+                h.append(pCell(m.kruskalWallisP()).replace("<td", "<td rowspan=\"" + rows + "\""));
             }
             h.append("</tr>\n");
         }
@@ -176,16 +185,21 @@ public final class HtmlReport {
                 .append(" % CI], hierarchical bootstrap</th><th scope=\"col\">P(group &gt; control)</th>")
                 .append("<th scope=\"col\">Cell-balanced KS D</th><th scope=\"col\">p (cells permuted)</th>")
                 .append("<th scope=\"col\" class=\"ref\">Pooled KS p*</th></tr></thead>\n<tbody>\n");
-        for (DistributionComparison d : r.distributions()) {
-            String unit = d.measure().unit();
+        for (int i = 0; i < r.distributions().size(); i++) {
+            DistributionComparison d = r.distributions().get(i);
             var hb = d.hierarchical();
-            h.append("<tr><td class=\"text\">").append(escape(d.measure().label())).append(" (").append(unit)
-                    .append(")</td><td class=\"text\">").append(escape(d.groupB())).append(" vs ").append(escape(d.groupA()))
+            h.append("<tr>");
+            if (i == 0 || r.distributions().get(i - 1).measure() != d.measure()) {
+                long rows = r.distributions().stream().filter(x -> x.measure() == d.measure()).count();
+                h.append("<th class=\"text\" scope=\"rowgroup\" rowspan=\"").append(rows).append("\">")
+                        .append(escape(d.measure().label())).append(" (").append(d.measure().unit()).append(")</th>");
+            }
+            h.append("<td class=\"text nowrap\">").append(escape(d.groupB())).append(" vs ").append(escape(d.groupA()))
                     .append("</td><td>").append(hb.cellsA()).append(" / ").append(hb.cellsB()).append("</td><td>")
                     .append(hb.eventsA()).append(" / ").append(hb.eventsB()).append("</td><td>").append(Html.num(hb.medianA()))
-                    .append("</td><td>").append(Html.num(hb.medianB())).append("</td><td>").append(Html.num(hb.difference()))
-                    .append(" [").append(Html.num(hb.ci().low())).append(", ").append(Html.num(hb.ci().high()))
-                    .append("]</td><td>").append(Html.fixed2(hb.probabilityBGreater())).append("</td><td>")
+                    .append("</td><td>").append(Html.num(hb.medianB())).append("</td><td class=\"ci\">")
+                    .append(interval(Html.num(hb.difference()), Html.num(hb.ci().low()), Html.num(hb.ci().high())))
+                    .append("</td><td>").append(Html.fixed2(hb.probabilityBGreater())).append("</td><td>")
                     .append(Html.fixed2(d.cellBalancedKs().d())).append("</td>").append(pCell(d.cellBalancedKs().p()))
                     .append("<td class=\"ref\">").append(Html.p(d.pooledKs().p())).append("</td></tr>\n");
         }
@@ -335,6 +349,11 @@ public final class HtmlReport {
     }
 
     private static String estimate(Estimate e) {
-        return Html.fixed2(e.value()) + " [" + Html.fixed2(e.ci().low()) + ", " + Html.fixed2(e.ci().high()) + "]";
+        return interval(Html.fixed2(e.value()), Html.fixed2(e.ci().low()), Html.fixed2(e.ci().high()));
+    }
+
+    /** "value [low, high]", allowed to break before the bracket when the table is tight. */
+    private static String interval(String value, String low, String high) {
+        return "<span class=\"nowrap\">" + value + "</span> <span class=\"nowrap\">[" + low + ", " + high + "]</span>";
     }
 }
