@@ -14,9 +14,10 @@ final class Ticks {
     static List<Double> of(double min, double max, int target) {
         double step = step(min, max, target);
         List<Double> ticks = new ArrayList<>();
-        double first = Math.ceil(min / step - 1e-9) * step;
-        for (double t = first; t <= max + step * 1e-9; t += step) {
-            ticks.add(Math.abs(t) < step * 1e-9 ? 0.0 : t);
+        long first = (long) Math.ceil(min / step - 1e-9);
+        long last = (long) Math.floor(max / step + 1e-9);
+        for (long k = first; k <= last; k++) {
+            ticks.add(k * step);
         }
         return ticks;
     }
@@ -29,7 +30,8 @@ final class Ticks {
         double raw = range / Math.max(1, target);
         double power = Math.pow(10, Math.floor(Math.log10(raw)));
         double f = raw / power;
-        double nice = f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10;
+        // thresholds at the geometric means of 1, 2, 5, 10
+        double nice = f < Math.sqrt(2) ? 1 : f < Math.sqrt(10) ? 2 : f < Math.sqrt(50) ? 5 : 10;
         return nice * power;
     }
 
