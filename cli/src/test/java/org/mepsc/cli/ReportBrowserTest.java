@@ -53,7 +53,7 @@ class ReportBrowserTest {
     void reportRendersCompletelyInChromium() throws IOException {
         requireBrowser();
         List<SyntheticCohort.Cell> cells = new ArrayList<>(SyntheticCohort.generate(new Spec(List.of(
-                new Group("control", 6, 2, 15), new Group("ketamine", 6, 4, 15)), 60, 0.45, 0.15, 0.15, 7)));
+                new Group("control", 6, 2, 15), new Group("ketamine", 6, 4, 15)), 120, 0.45, 0.15, 0.15, 21)));
         SyntheticCohort.Cell c = cells.get(2);
         cells.set(2, new SyntheticCohort.Cell(HOSTILE, c.group(), c.peakS(), c.amplitudePa(), c.riseMs(), c.decayMs(),
                 c.durationS()));

@@ -160,7 +160,9 @@ public final class HtmlReport {
         }
         h.append("</tbody>\n</table>\n</div>\n<p class=\"note\">p-values in bold are below 0.05. n is cells (control / group). "
                 + "U is the group’s U (pairs of cells in which the group’s value is larger). p (Holm) adjusts the "
-                + "Mann–Whitney p over the comparisons of one measure with the control.</p>\n");
+                + "Mann–Whitney p over the comparisons of one measure with the control. † Not a BCa interval: percentile "
+                + "where BCa is undefined, or degenerate when every resample gave the same value (groups that do not "
+                + "overlap); hover for which.</p>\n");
         h.append("<div class=\"figures\">\n");
         for (CellMeasure m : CellMeasure.values()) {
             String svg = DotPlot.render("dot-" + m.column(), m, groups, cohort);
@@ -349,7 +351,12 @@ public final class HtmlReport {
     }
 
     private static String estimate(Estimate e) {
-        return interval(Html.fixed2(e.value()), Html.fixed2(e.ci().low()), Html.fixed2(e.ci().high()));
+        String text = interval(Html.fixed2(e.value()), Html.fixed2(e.ci().low()), Html.fixed2(e.ci().high()));
+        if (e.ci().method().equals("BCa") || !Double.isFinite(e.value())) {
+            return text;
+        }
+        // not the usual BCa interval: say how it was made
+        return "<span title=\"" + escape(e.ci().method()) + "\">" + text + " †</span>";
     }
 
     /** "value [low, high]", allowed to break before the bracket when the table is tight. */

@@ -39,6 +39,11 @@ public final class Bootstrap {
         if (replicates.length < 2) {
             return ConfidenceInterval.undefined(level, "not computed (too few finite resamples)");
         }
+        double lowest = Arrays.stream(replicates).min().getAsDouble();
+        if (lowest == Arrays.stream(replicates).max().getAsDouble()) {
+            // e.g. Cliff's delta of groups that do not overlap: no resample can say otherwise
+            return new ConfidenceInterval(lowest, lowest, level, "degenerate (every resample gave the same value)");
+        }
         double alpha = (1 - level) / 2;
         double z0 = biasCorrection(replicates, estimate);
         double acc = acceleration(a, b, statistic);

@@ -72,6 +72,7 @@ class BootstrapTest {
         ConfidenceInterval d = Bootstrap.bca(a, b, EffectSizes::cliffsDelta, 1000, 0.95, new SplittableRandom(1));
         assertThat(d.low()).isEqualTo(1.0);
         assertThat(d.high()).isEqualTo(1.0);
+        assertThat(d.method()).startsWith("degenerate");
     }
 
     @Test
