@@ -10,6 +10,24 @@ public final class Methods {
     private Methods() {
     }
 
+    /** A heading for a key of {@link #describe}. */
+    public static String title(String key) {
+        return switch (key) {
+            case "unit_of_replication" -> "Unit of replication";
+            case "mann_whitney" -> "Mann–Whitney U test";
+            case "welch" -> "Welch’s t-test";
+            case "hedges_g" -> "Hedges’ g";
+            case "cliffs_delta" -> "Cliff’s delta";
+            case "confidence_intervals" -> "Confidence intervals";
+            case "holm" -> "Holm adjustment";
+            case "kruskal_wallis" -> "Kruskal–Wallis test";
+            case "hierarchical_bootstrap" -> "Hierarchical bootstrap";
+            case "cell_balanced_ks" -> "Cell-balanced Kolmogorov–Smirnov test";
+            case "pooled_ks" -> "Pooled KS test (reference only)";
+            default -> key.replace('_', ' ');
+        };
+    }
+
     /** Method name → description, in reading order. */
     public static Map<String, String> describe(ComparisonResult.Settings s) {
         int level = (int) Math.round(s.confidence() * 100);

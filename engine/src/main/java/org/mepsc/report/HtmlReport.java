@@ -318,7 +318,7 @@ public final class HtmlReport {
     private static void methods(StringBuilder h, ComparisonResult r) {
         h.append("<section id=\"methods\">\n<h2>Methods</h2>\n<dl class=\"methods\">\n");
         for (Map.Entry<String, String> e : Methods.describe(r.settings()).entrySet()) {
-            h.append("<dt>").append(escape(e.getKey().replace('_', ' '))).append("</dt><dd>").append(escape(e.getValue()))
+            h.append("<dt>").append(escape(Methods.title(e.getKey()))).append("</dt><dd>").append(escape(e.getValue()))
                     .append("</dd>\n");
         }
         h.append("</dl>\n</section>\n");
