@@ -1,5 +1,6 @@
 package org.mepsc.compare;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -28,7 +29,7 @@ final class CsvRows {
 
     /** Calls {@code handler} for every row; the file must have every {@code required} column. */
     static void read(Path file, List<String> required, RowHandler handler) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = open(file);
                 CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
             List<String> header = parser.getHeaderNames();
             for (String column : required) {
@@ -52,7 +53,7 @@ final class CsvRows {
 
     /** The header of a CSV file. */
     static List<String> header(Path file) throws IOException {
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader in = open(file);
                 CSVParser parser = CSVParser.builder().setReader(in).setFormat(FORMAT).get()) {
             return parser.getHeaderNames();
         } catch (NoSuchFileException e) {
@@ -60,6 +61,16 @@ final class CsvRows {
         } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
             throw new BatchFormatException(file, "not readable CSV: " + oneLine(e));
         }
+    }
+
+    /** A UTF-8 reader past any byte-order mark (spreadsheets write one when saving "CSV UTF-8"). */
+    private static Reader open(Path file) throws IOException {
+        BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        in.mark(1);
+        if (in.read() != '\uFEFF') {
+            in.reset();
+        }
+        return in;
     }
 
     private static String oneLine(Exception e) {

@@ -232,6 +232,15 @@ class GroupComparisonTest {
         assertThat(row(r, CellMeasure.RISE, "m").mannWhitney().p()).isNaN();
     }
 
+    @Test
+    void readsFilesSavedBySpreadsheetsWithAByteOrderMark() throws IOException {
+        Files.writeString(dir.resolve("cells.csv"), "\uFEFFcell,group,frequency_hz,status\r\n"
+                + "a,control,1.0,ok\r\nb,control,2.0,ok\r\nc,drug,3.0,ok\r\nd,drug,4.0,OK\r\n");
+        Cohort cohort = CohortReader.read(dir, "group");
+        assertThat(cohort.groups()).containsExactly("control", "drug");
+        assertThat(cohort.values("drug", CellMeasure.FREQUENCY)).containsExactly(3.0, 4.0);
+    }
+
     private static double[][] frequencies(Path cells) throws IOException {
         List<CSVRecord> rows = csv(cells);
         return new double[][] {
