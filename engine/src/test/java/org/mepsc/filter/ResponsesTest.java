@@ -61,7 +61,7 @@ class ResponsesTest {
             max = Math.max(max, Math.abs(h.tap(j)));
         }
         for (int j = h.first(); j < 0; j++) {
-            assertThat(Math.abs(h.tap(j))).isLessThan(1e-5 * max); // only the Nyquist discontinuity leaks
+            assertThat(Math.abs(h.tap(j))).isLessThan(1e-4 * max); // only the jump at Nyquist leaks before 0
         }
         double sum = 0;
         for (int j = h.first(); j <= h.last(); j++) {
