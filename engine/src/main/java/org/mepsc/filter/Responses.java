@@ -21,9 +21,14 @@ public final class Responses {
         };
     }
 
-    /** Causal 4-pole Bessel low-pass, −3 dB at {@code fcHz}: what patch-clamp amplifiers apply. */
-    public static FrequencyResponse besselLowPass(double fcHz) {
-        return (f, out) -> {
+    /**
+     * Causal 4-pole Bessel low-pass, −3 dB at {@code fcHz}: what patch-clamp amplifiers apply.
+     * Sampled at {@code sampleRateHz}, its phase would jump at the Nyquist frequency and give an
+     * endless impulse response, so it is faded out smoothly over the top fifth of the band.
+     */
+    public static FrequencyResponse besselLowPass(double fcHz, double sampleRateHz) {
+        double nyquist = sampleRateHz / 2;
+        FrequencyResponse bessel = (f, out) -> {
             double w = BESSEL4_3DB * f / fcHz;
             // H(s) = 105 / (s^4 + 10 s^3 + 45 s^2 + 105 s + 105) at s = i·w
             double w2 = w * w;
@@ -33,6 +38,7 @@ public final class Responses {
             out[0] = 105 * re / d;
             out[1] = -105 * im / d;
         };
+        return bessel.times(smoothCutoff(0.85 * nyquist, 0.03 * nyquist));
     }
 
     /** Zero-phase high-pass, −3 dB at {@code fcHz}: one minus a Gaussian low-pass, for slow drift. */
