@@ -15,6 +15,8 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {
             InfoCommand.class,
             ExportCommand.class,
+            SimulateCommand.class,
+            ScoreCommand.class,
             CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import org.mepsc.io.abf.AbfReader;
 import org.mepsc.recording.Recording;
 import org.mepsc.recording.RecordingFormatException;
 
@@ -28,6 +29,10 @@ public final class RecordingReaders {
     /** Every format mepsc reads, binary formats with signatures before text and raw. */
     public static RecordingReaders standard() {
         return new RecordingReaders(List.of(
+                new AbfReader(),
+                new org.mepsc.io.heka.HekaReader(),
+                new org.mepsc.io.wcp.WcpReader(),
+                new org.mepsc.io.axg.AxgReader()
         ));
     }
 

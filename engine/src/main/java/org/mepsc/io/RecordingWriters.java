@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.mepsc.io.abf.AbfWriter;
 import org.mepsc.io.text.CsvWriter;
 
 /** The formats mepsc writes, found by name or by a file's extension. */
@@ -17,7 +18,8 @@ public final class RecordingWriters {
 
     public static RecordingWriters standard() {
         return new RecordingWriters(List.of(
-                new CsvWriter()
+                new CsvWriter(),
+                new AbfWriter()
         ));
     }
 

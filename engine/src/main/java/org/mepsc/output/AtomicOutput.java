@@ -61,8 +61,23 @@ public final class AtomicOutput implements Closeable {
             Files.createDirectories(dir);
         }
         Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+        givePermissionsOfAnOrdinaryFile(temp, abs);
         FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         return new AtomicOutput(abs, temp, ch);
+    }
+
+    /**
+     * Temporary files are created private (rw-------); an output should get the permissions of
+     * the file it replaces, or rw-r--r-- when it is new.
+     */
+    private static void givePermissionsOfAnOrdinaryFile(Path temp, Path target) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            return;
+        }
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, perms);
     }
 
     /** Refuses a target that is the same file as one of the inputs. */

@@ -13,7 +13,9 @@ import java.util.Optional;
  * {@link #read} goes to the file (positioned or memory-mapped reads, HDF5 slice reads), so memory
  * stays flat however long the recording is.
  *
- * <p>Implementations are safe for concurrent {@code read} calls from many threads.
+ * <p>A recording has at least one channel and at least one sweep: readers reject files without
+ * samples with a {@link RecordingFormatException}. Implementations are safe for concurrent
+ * {@code read} calls from many threads.
  */
 public interface Recording extends AutoCloseable {
 
