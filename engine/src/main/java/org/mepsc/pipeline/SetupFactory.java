@@ -30,7 +30,7 @@ final class SetupFactory {
     /** Deconvolution: high-pass of the deconvolved trace (Hz). */
     static final double DECONVOLUTION_HIGH_PASS_HZ = 10;
     /** A jump between two samples larger than this many SDs of the sample-to-sample differences is an artefact. */
-    static final double STEP_SDS = 40;
+    static final double STEP_SDS = 15;
 
     private SetupFactory() {
     }
@@ -53,8 +53,9 @@ final class SetupFactory {
         int d = conditioning.decimation();
         double fs = conditioning.sampleRateHz();
         int templateSpan = templateLength(t, rate);
-        int before = -Math.min(0, conditioning.filter().first()) + (templateSpan + characteriser.reachBefore()) * d;
-        int after = Math.max(0, conditioning.filter().last()) + (int) Math.round(0.005 * fs) + characteriser.reachBefore() * d;
+        int[] spread = conditioning.filter().effectiveSupport(1e-2);
+        int before = -Math.min(0, spread[0]) + (templateSpan + characteriser.reachBefore()) * d;
+        int after = Math.max(0, spread[1]) + (int) Math.round(0.005 * fs) + characteriser.reachBefore() * d;
         ArtefactRules artefacts = new ArtefactRules(p.autoArtefacts(),
                 diffSd > 0 ? STEP_SDS * diffSd : Double.POSITIVE_INFINITY,
                 Math.max(5, (int) Math.round(0.00025 * fs)), (int) Math.round(0.005 * fs), before, after);
