@@ -1,0 +1,45 @@
+package org.mepsc.detect;
+
+import java.util.List;
+import org.mepsc.filter.Fir;
+
+/**
+ * A detection method: turns the conditioned (filtered, decimated) trace into a statistic that
+ * peaks at events. The pipeline normalises the statistic by its noise (a Gaussian fitted to its
+ * histogram), picks peaks above the threshold and characterises the events; a detector only
+ * defines the statistic.
+ *
+ * <p>To add a method, implement this interface in one class: ask for linear filters of the
+ * conditioned trace with {@link #kernels()} (they are computed with the shared FFT, almost for
+ * free) and combine them with the conditioned samples in {@link #statistic}. Detectors are
+ * immutable and shared by threads; the statistic at a position must depend only on the samples,
+ * never on which part of the trace a call covers.
+ */
+public interface Detector {
+
+    /** The method's name as the command line spells it ("template", "deconvolution", ...). */
+    String name();
+
+    /** FIRs at the detection rate applied to the conditioned trace; their outputs come to
+     * {@link #statistic} in this order. */
+    List<Fir> kernels();
+
+    /** Conditioned samples needed before a position to compute the statistic there. */
+    int reachBefore();
+
+    /** Conditioned samples needed from a position on (the position included). */
+    int reachAfter();
+
+    /** Detection-rate samples from a peak of the statistic to the event's onset. */
+    double onsetOffset();
+
+    /**
+     * Writes the statistic for positions {@code [from, from+count)} into
+     * {@code out[outOffset..]}; larger means more event-like for the chosen polarity.
+     *
+     * @param conditioned the conditioned trace, covering {@code [from − reachBefore(), from + count
+     *     + reachAfter())}
+     * @param kernelOutputs the outputs of {@link #kernels()}, covering {@code [from, from+count)}
+     */
+    void statistic(Window conditioned, List<Window> kernelOutputs, long from, int count, float[] out, int outOffset);
+}

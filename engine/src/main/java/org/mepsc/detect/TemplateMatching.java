@@ -1,0 +1,101 @@
+package org.mepsc.detect;
+
+import java.util.List;
+import org.mepsc.events.Polarity;
+import org.mepsc.filter.Fir;
+
+/**
+ * Detectors that slide a template over the trace and fit {@code data ≈ scale·template + offset}
+ * at each position. Fitting with an offset makes the template's mean irrelevant, so the template
+ * is used with its mean removed; the cross-correlation Σ template·data then no longer sees the
+ * baseline (it comes from the shared FFT), and the data sums Σx, Σx² slide along exactly.
+ */
+abstract class TemplateMatching implements Detector {
+
+    private final double[] e;
+    private final double sumSquares;
+    private final int pre;
+
+    /**
+     * @param shape the template, sampled, positive-going, baseline first
+     * @param pre samples of baseline before the onset in {@code shape}
+     */
+    TemplateMatching(double[] shape, int pre, Polarity polarity) {
+        if (shape.length < 3) {
+            throw new IllegalArgumentException("template too short: " + shape.length + " samples");
+        }
+        double mean = 0;
+        for (double v : shape) {
+            mean += v;
+        }
+        mean /= shape.length;
+        e = new double[shape.length];
+        double ss = 0;
+        for (int i = 0; i < e.length; i++) {
+            e[i] = polarity.sign() * (shape[i] - mean);
+            ss += e[i] * e[i];
+        }
+        this.sumSquares = ss;
+        this.pre = pre;
+    }
+
+    int length() {
+        return e.length;
+    }
+
+    /** Σ e² of the centred, signed template. */
+    double templateSquares() {
+        return sumSquares;
+    }
+
+    @Override
+    public List<Fir> kernels() {
+        // correlation: out[n] = Σ_i e[i]·x[n+i], an FIR with h[-i] = e[i]
+        double[] taps = new double[e.length];
+        for (int i = 0; i < e.length; i++) {
+            taps[e.length - 1 - i] = e[i];
+        }
+        return List.of(new Fir(taps, -(e.length - 1)));
+    }
+
+    @Override
+    public int reachBefore() {
+        return WindowSums.SYNC;
+    }
+
+    @Override
+    public int reachAfter() {
+        return e.length + 1;
+    }
+
+    @Override
+    public double onsetOffset() {
+        return pre;
+    }
+
+    @Override
+    public void statistic(Window conditioned, List<Window> kernelOutputs, long from, int count, float[] out, int outOffset) {
+        Window corr = kernelOutputs.get(0);
+        WindowSums sums = new WindowSums(e.length);
+        long end = from + count;
+        long pos = from;
+        while (pos < end) {
+            long grid = Math.floorDiv(pos, WindowSums.SYNC) * WindowSums.SYNC;
+            sums.resync(conditioned, grid);
+            for (long p = grid; p < pos; p++) {
+                sums.slide(conditioned, p);
+            }
+            long segmentEnd = Math.min(end, grid + WindowSums.SYNC);
+            for (long p = pos; p < segmentEnd; p++) {
+                out[outOffset + (int) (p - from)] = (float) value(corr.at(p), sums);
+                if (p + 1 < segmentEnd) {
+                    sums.slide(conditioned, p);
+                }
+            }
+            pos = segmentEnd;
+        }
+    }
+
+    /** The statistic from the correlation with the centred template and the window's sums. */
+    abstract double value(double correlation, WindowSums sums);
+}

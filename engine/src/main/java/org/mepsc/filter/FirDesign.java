@@ -1,0 +1,68 @@
+package org.mepsc.filter;
+
+/**
+ * Turns a frequency response into a finite impulse response: the response is sampled on a grid
+ * fine enough that its impulse response has died away well before the grid wraps, transformed
+ * back, and cut where the taps fall below {@code tolerance} times the largest.
+ */
+public final class FirDesign {
+
+    /** Longest impulse response accepted (samples): about 21 s at 50 kHz. */
+    public static final int MAX_GRID = 1 << 21;
+
+    private FirDesign() {
+    }
+
+    public static Fir fromResponse(FrequencyResponse response, double sampleRateHz, double tolerance) {
+        double[] z = new double[2];
+        for (int grid = 1 << 12; grid <= MAX_GRID; grid <<= 1) {
+            double[] a = new double[grid];
+            for (int k = 0; k <= grid / 2; k++) {
+                response.at(k * sampleRateHz / grid, z);
+                if (k == 0) {
+                    a[0] = z[0];
+                } else if (k == grid / 2) {
+                    a[1] = z[0];
+                } else {
+                    a[2 * k] = z[0];
+                    a[2 * k + 1] = z[1];
+                }
+            }
+            Fft.real(grid).realInverse(a, true);
+            double max = 0;
+            for (double v : a) {
+                max = Math.max(max, Math.abs(v));
+            }
+            if (max == 0) {
+                return new Fir(new double[] {0}, 0);
+            }
+            double cut = tolerance * max;
+            // the quarter of the grid around the wrap point must be negligible, else the grid is too short
+            boolean tailsQuiet = true;
+            for (int i = grid * 3 / 8; i < grid * 5 / 8; i++) {
+                if (Math.abs(a[i]) > cut) {
+                    tailsQuiet = false;
+                    break;
+                }
+            }
+            if (!tailsQuiet) {
+                continue;
+            }
+            int lo = -grid / 2;
+            while (Math.abs(a[Math.floorMod(lo, grid)]) <= cut) {
+                lo++;
+            }
+            int hi = grid / 2 - 1;
+            while (Math.abs(a[Math.floorMod(hi, grid)]) <= cut) {
+                hi--;
+            }
+            double[] taps = new double[hi - lo + 1];
+            for (int j = lo; j <= hi; j++) {
+                taps[j - lo] = a[Math.floorMod(j, grid)];
+            }
+            return new Fir(taps, lo);
+        }
+        throw new IllegalArgumentException("filter impulse response longer than " + MAX_GRID
+                + " samples at " + sampleRateHz + " Hz; choose a less narrow filter");
+    }
+}

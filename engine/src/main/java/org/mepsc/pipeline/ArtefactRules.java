@@ -1,0 +1,80 @@
+package org.mepsc.pipeline;
+
+/**
+ * What counts as an artefact in the raw trace, and how far around it analysis stops. A sample is
+ * an artefact if it is not finite; if it jumps from the previous sample by more than
+ * {@code stepThreshold} (seal-test edges, voltage steps, electrical spikes: no synaptic current
+ * changes that fast); or if it belongs to a run of at least {@code flatRun} identical samples at the
+ * extreme of its neighbourhood (the amplifier or digitiser saturating). Every rule looks at a
+ * bounded neighbourhood, so chunks find the same artefacts as a whole-trace scan.
+ *
+ * @param enabled false to skip the steps and flat runs (non-finite samples are always excluded)
+ * @param stepThreshold largest sample-to-sample change of a normal trace (trace units)
+ * @param flatRun samples of identical value that make a saturated stretch
+ * @param extremeReach a saturated run is at the maximum or minimum within this many samples
+ * @param before samples excluded before an artefact (events there would be disturbed)
+ * @param after samples excluded after it (filters ringing, transients settling)
+ */
+record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int extremeReach, int before, int after) {
+
+    /** Raw samples needed on each side of a range to find every artefact zone reaching into it. */
+    int reach() {
+        return Math.max(before, after) + flatRun + extremeReach + 1;
+    }
+
+    /**
+     * Adds the zones of the artefacts found at indices {@code [from, to)} to {@code zones}.
+     *
+     * @param raw samples {@code [origin, origin + length)}, covering {@code [from − flatRun −
+     *     extremeReach, to + flatRun + extremeReach)} where the trace has them
+     */
+    void scan(float[] raw, long origin, int length, long from, long to, Intervals zones) {
+        int lo = (int) Math.max(0, from - origin);
+        int hi = (int) Math.min(length, to - origin);
+        for (int i = lo; i < hi; i++) {
+            float v = raw[i];
+            boolean bad = !Float.isFinite(v);
+            if (!bad && enabled && i > 0 && Float.isFinite(raw[i - 1]) && Math.abs(v - raw[i - 1]) > stepThreshold) {
+                bad = true;
+            }
+            if (!bad && enabled && inFlatRun(raw, length, i) && atExtreme(raw, length, i)) {
+                bad = true;
+            }
+            if (bad) {
+                long at = origin + i;
+                zones.add(at - before, at + after + 1);
+            }
+        }
+    }
+
+    private boolean inFlatRun(float[] raw, int length, int i) {
+        float v = raw[i];
+        int a = i;
+        while (a > 0 && raw[a - 1] == v && i - a < flatRun) {
+            a--;
+        }
+        int b = i;
+        while (b + 1 < length && raw[b + 1] == v && b - a + 1 < flatRun) {
+            b++;
+        }
+        return b - a + 1 >= flatRun;
+    }
+
+    private boolean atExtreme(float[] raw, int length, int i) {
+        float v = raw[i];
+        boolean max = true;
+        boolean min = true;
+        int lo = Math.max(0, i - extremeReach);
+        int hi = Math.min(length - 1, i + extremeReach);
+        for (int k = lo; k <= hi && (max || min); k++) {
+            float w = raw[k];
+            if (w > v) {
+                max = false;
+            }
+            if (w < v) {
+                min = false;
+            }
+        }
+        return max || min;
+    }
+}

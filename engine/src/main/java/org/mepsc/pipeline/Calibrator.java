@@ -1,0 +1,398 @@
+package org.mepsc.pipeline;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mepsc.detect.GaussianNoiseFit;
+import org.mepsc.detect.NoiseEstimate;
+import org.mepsc.detect.Template;
+import org.mepsc.detect.TemplateFit;
+import org.mepsc.filter.HumDetector;
+import org.mepsc.recording.Recording;
+
+/**
+ * Settles a run's automatic choices on a bounded, fixed sample of the recording (all of it when it
+ * is short; otherwise windows spread evenly over it): mains hum, the noise of the raw trace's
+ * sample-to-sample differences (for artefacts), the template, and the noise of the detection
+ * statistic that the threshold is measured in.
+ *
+ * <p>Automatic templates follow the manual procedure of Stimfit and Clampfit, automated: detect
+ * with a strict threshold using each of a few starting templates, keep the one that finds most
+ * events, then repeatedly average the isolated events (aligned on their half-rise), fit a
+ * biexponential by Levenberg–Marquardt and detect again with it, until the kinetics settle. The
+ * calibration chunks are fixed, so its results never depend on how the run is split up.
+ */
+final class Calibrator {
+
+    /** Detection-rate samples calibration examines at most. */
+    static final long BUDGET = 1L << 22;
+    static final int WINDOWS = 32;
+    static final int CHUNK = 1 << 17;
+    /** Statistic samples kept for a noise fit. */
+    static final int NOISE_SAMPLES = 1 << 20;
+    /** Strict threshold for the events a template is fitted to. */
+    static final double STRICT = 6;
+    /** Detections at this threshold spoil an event's isolation. */
+    static final double ISOLATION = 3.5;
+    static final int MIN_EVENTS = 8;
+    static final int MAX_EVENTS = 2000;
+    static final int MAX_ITERATIONS = 6;
+    /** Default amplitude floor, in SDs of the conditioned trace's noise. */
+    static final double FLOOR_SDS = 1.5;
+
+    private final Recording recording;
+    private final int channel;
+    private final List<Integer> sweeps;
+    private final DetectionParameters p;
+    private final ParallelChunks parallel;
+    private final long longest;
+    private final double fs;
+
+    /** The result, and the scan setup that goes with it. */
+    record Outcome(Calibration calibration, ScanSetup setup) {
+    }
+
+    Calibrator(Recording recording, int channel, List<Integer> sweeps, DetectionParameters p, ParallelChunks parallel) {
+        this.recording = recording;
+        this.channel = channel;
+        this.sweeps = sweeps;
+        this.p = p;
+        this.parallel = parallel;
+        this.fs = recording.sweep(sweeps.get(0)).sampleRateHz();
+        this.longest = sweeps.stream().mapToLong(s -> recording.sweep(s).length()).max().orElse(0);
+    }
+
+    Outcome calibrate() throws IOException {
+        int d = Conditioning.decimationFor(fs, p.lowPassHz());
+        List<Chunk> windows = windows(d);
+        double seconds = windows.stream().mapToLong(c -> c.to() - c.from()).sum() * d / fs;
+        RawFacts raw = rawFacts(windows, d);
+        List<Double> allowed = Conditioning.harmonics(p.notchHz() != null ? p.notchHz() : raw.hum.mainsHz(), fs, d);
+        List<Double> notches = p.notchHz() != null ? allowed
+                : raw.hum.harmonicsHz().stream().filter(allowed::contains).toList();
+        Conditioning conditioning = Conditioning.design(fs, p.lowPassKind(), p.lowPassHz(), p.highPassHz(), notches);
+        String notchSource = notches.isEmpty() ? "off" : p.notchHz() == null ? "auto" : "user";
+
+        Template template;
+        String source;
+        double fitR2 = Double.NaN;
+        int fitEvents = 0;
+        Evaluation current;
+        if (p.template() != null) {
+            template = p.template();
+            source = "user";
+            current = evaluate(conditioning, template, raw.diffSd, windows);
+        } else {
+            Learned learned = learn(conditioning, raw.diffSd, windows);
+            template = learned.template;
+            source = learned.source;
+            fitR2 = learned.r2;
+            fitEvents = learned.events;
+            current = learned.last.template.equals(template) ? learned.last : evaluate(conditioning, template, raw.diffSd, windows);
+        }
+        double threshold = p.threshold() != null ? p.threshold() : SetupFactory.defaultThreshold(p.method());
+        ScanSetup probe = current.setup;
+        double noiseSd = conditionedNoise(probe, windows, template);
+        double floor = p.amplitudeFloor() != null ? p.amplitudeFloor() : FLOOR_SDS * noiseSd;
+        ScanSetup setup = SetupFactory.build(conditioning, p, template, raw.diffSd, longest, current.noise, threshold, floor);
+        double refractoryMs = setup.refractory() * 1000 / conditioning.rateHz();
+        Calibration c = new Calibration(fs, conditioning.decimation(), conditioning.notchHz(), notchSource, template,
+                source, fitR2, fitEvents, current.noise, threshold, noiseSd, raw.diffSd, floor, refractoryMs, seconds);
+        return new Outcome(c, setup);
+    }
+
+    // ---------------------------------------------------------------- windows
+
+    /** Detection-rate ranges to calibrate on: everything, or windows spread evenly. */
+    private List<Chunk> windows(int d) {
+        long total = 0;
+        long[] lengths = new long[sweeps.size()];
+        for (int i = 0; i < sweeps.size(); i++) {
+            lengths[i] = (recording.sweep(sweeps.get(i)).length() + d - 1) / d;
+            total += lengths[i];
+        }
+        List<Chunk> out = new ArrayList<>();
+        if (total <= BUDGET) {
+            for (int i = 0; i < sweeps.size(); i++) {
+                out.addAll(Chunk.split(sweeps.get(i), 0, lengths[i], CHUNK));
+            }
+            return out;
+        }
+        long each = BUDGET / WINDOWS;
+        for (int w = 0; w < WINDOWS; w++) {
+            long start = (long) ((w + 0.5) * total / WINDOWS) - each / 2;
+            long end = start + each;
+            long base = 0;
+            for (int i = 0; i < sweeps.size(); i++) {
+                long a = Math.max(start, base);
+                long b = Math.min(end, base + lengths[i]);
+                if (b > a) {
+                    out.addAll(Chunk.split(sweeps.get(i), a - base, b - base, CHUNK));
+                }
+                base += lengths[i];
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- raw trace facts
+
+    private record RawFacts(double diffSd, HumDetector.Result hum) {
+    }
+
+    private RawFacts rawFacts(List<Chunk> windows, int d) throws IOException {
+        HumDetector hum = new HumDetector(fs);
+        int seg = hum.segmentLength();
+        long totalRaw = windows.stream().mapToLong(c -> (c.to() - c.from()) * d).sum();
+        int stride = (int) Math.max(1, totalRaw / NOISE_SAMPLES);
+        FloatList diffs = new FloatList();
+        float[] buf = new float[Math.max(seg, CHUNK * d + 1)];
+        int maxSegments = 64;
+        int segmentsStride = (int) Math.max(1, totalRaw / seg / maxSegments);
+        int segmentCounter = 0;
+        for (Chunk c : windows) {
+            long len = recording.sweep(c.sweep()).length();
+            long a = c.from() * d;
+            long b = Math.min(len, c.to() * d);
+            int n = (int) (b - a);
+            if (n < 2) {
+                continue;
+            }
+            recording.read(channel, c.sweep(), a, n, buf, 0);
+            for (int i = 1; i < n; i += stride) {
+                float x = buf[i] - buf[i - 1];
+                if (Float.isFinite(x)) {
+                    diffs.add(Math.abs(x));
+                }
+            }
+            for (int s = 0; s + seg <= n; s += seg) {
+                if (segmentCounter++ % segmentsStride == 0 && finite(buf, s, seg)) {
+                    hum.add(buf, s);
+                }
+            }
+        }
+        double diffSd = 0;
+        if (diffs.size() > 10) {
+            float[] v = Arrays.copyOf(diffs.array(), diffs.size());
+            Arrays.sort(v);
+            diffSd = 1.4826 * v[v.length / 2];
+        }
+        return new RawFacts(diffSd, hum.result());
+    }
+
+    private static boolean finite(float[] x, int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            if (!Float.isFinite(x[i])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- statistic passes
+
+    /** A template tried on the calibration windows: its noise and detections. */
+    private record Evaluation(Template template, ScanSetup setup, NoiseEstimate noise, List<Detection> detections) {
+        long countAbove(double z) {
+            return detections.stream().filter(x -> x.z >= z).count();
+        }
+    }
+
+    private record Detection(int sweep, long position, float z) {
+    }
+
+    private Evaluation evaluate(Conditioning conditioning, Template t, double diffSd, List<Chunk> windows) throws IOException {
+        ScanSetup raw = SetupFactory.build(conditioning, p, t, diffSd, longest, null, 0, 0);
+        long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
+        int stride = (int) Math.max(1, total / NOISE_SAMPLES);
+        List<FloatList> parts = parallel.map(windows, raw, (s, c) -> {
+            FloatList out = new FloatList();
+            s.sampleStatistic(c.sweep(), c.from(), c.to(), stride, out);
+            return out;
+        });
+        FloatList all = new FloatList();
+        parts.forEach(all::addAll);
+        NoiseEstimate noise = all.size() >= 10 ? GaussianNoiseFit.fit(all.array(), all.size(), true)
+                : new NoiseEstimate(0, 1);
+        ScanSetup scored = raw.withNoise(noise, ISOLATION);
+        List<List<Detection>> found = parallel.map(windows, scored, (s, c) -> {
+            List<Detection> out = new ArrayList<>();
+            s.peaks(c.sweep(), c.from(), c.to(), (pos, z) -> out.add(new Detection(c.sweep(), pos, z)));
+            return out;
+        });
+        List<Detection> detections = new ArrayList<>();
+        found.forEach(detections::addAll);
+        return new Evaluation(t, scored, noise, detections);
+    }
+
+    // ---------------------------------------------------------------- template learning
+
+    private record Learned(Template template, String source, double r2, int events, Evaluation last) {
+    }
+
+    private Learned learn(Conditioning conditioning, double diffSd, List<Chunk> windows) throws IOException {
+        Evaluation best = null;
+        for (Template t : SetupFactory.initialTemplates()) {
+            Evaluation e = evaluate(conditioning, t, diffSd, windows);
+            if (best == null || e.countAbove(STRICT) > best.countAbove(STRICT)) {
+                best = e;
+            }
+        }
+        Evaluation current = best;
+        TemplateFit lastFit = null;
+        int lastEvents = 0;
+        for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
+            Average avg = average(current, conditioning);
+            if (avg == null) {
+                break;
+            }
+            TemplateFit fit = TemplateFit.fit(avg.values, avg.dtMs, current.template, avg.onsetGuessMs);
+            Template next = sane(fit.template());
+            if (next == null) {
+                break;
+            }
+            lastFit = fit;
+            lastEvents = avg.events;
+            boolean settled = next.distance(current.template) < 1.03;
+            current = evaluate(conditioning, next, diffSd, windows);
+            if (settled) {
+                break;
+            }
+        }
+        if (lastFit == null) {
+            return new Learned(best.template, "default", Double.NaN, 0, best);
+        }
+        return new Learned(current.template, "auto", lastFit.r2(), lastEvents, current);
+    }
+
+    private static Template sane(Template t) {
+        double rise = Math.max(0.05, Math.min(20, t.riseMs()));
+        double decay = Math.max(0.3, Math.min(200, t.decayMs()));
+        if (!(rise < decay * 0.9)) {
+            return null;
+        }
+        return new Template(rise, decay);
+    }
+
+    private record Average(double[] values, double dtMs, double onsetGuessMs, int events) {
+    }
+
+    /** Isolated strict detections, aligned on their half-rise and averaged (signed: events up). */
+    private Average average(Evaluation e, Conditioning conditioning) throws IOException {
+        double rate = conditioning.rateHz();
+        double perMs = rate / 1000;
+        Template t = e.template;
+        int pre = (int) Math.round(Math.max(3, 2 * t.peakTimeMs()) * perMs);
+        int post = (int) Math.round((t.peakTimeMs() + 5 * t.decayMs()) * perMs);
+        double offset = e.setup.detector().onsetOffset();
+        List<Detection> all = e.detections;
+        List<Detection> chosen = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            Detection x = all.get(i);
+            if (x.z < STRICT) {
+                continue;
+            }
+            boolean isolated = (i == 0 || all.get(i - 1).sweep != x.sweep || x.position - all.get(i - 1).position > pre + post)
+                    && (i + 1 == all.size() || all.get(i + 1).sweep != x.sweep || all.get(i + 1).position - x.position > post);
+            if (isolated) {
+                chosen.add(x);
+            }
+        }
+        if (chosen.size() < MIN_EVENTS) {
+            return null;
+        }
+        if (chosen.size() > MAX_EVENTS) {
+            List<Detection> thinned = new ArrayList<>();
+            for (int k = 0; k < MAX_EVENTS; k++) {
+                thinned.add(chosen.get((int) ((long) k * chosen.size() / MAX_EVENTS)));
+            }
+            chosen = thinned;
+        }
+        int length = pre + post;
+        double[] sum = new double[length];
+        float[] w = new float[length + 2];
+        int used = 0;
+        int sign = p.polarity().sign();
+        ChunkScanner reader = new ChunkScanner(recording, channel, e.setup);
+        int peakSearchEnd = pre + (int) Math.round((2 * t.peakTimeMs() + 1) * perMs);
+        for (Detection x : chosen) {
+            long start = Math.round(x.position + offset) - pre - 1;
+            long len = reader.length(x.sweep);
+            if (start < 0 || start + length + 2 > len) {
+                continue;
+            }
+            reader.readConditioned(x.sweep, start, length + 2, w);
+            double base = 0;
+            int baseN = (2 * pre) / 3;
+            for (int i = 1; i <= baseN; i++) {
+                base += sign * w[i];
+            }
+            base /= baseN;
+            int ip = pre / 2 + 1;
+            double peak = Double.NEGATIVE_INFINITY;
+            for (int i = pre / 2 + 1; i <= Math.min(length, peakSearchEnd); i++) {
+                if (sign * w[i] > peak) {
+                    peak = sign * w[i];
+                    ip = i;
+                }
+            }
+            double half = base + 0.5 * (peak - base);
+            double t50 = Double.NaN;
+            for (int j = ip - 1; j >= 1; j--) {
+                double v = sign * w[j];
+                if (v < half) {
+                    t50 = j + (half - v) / (sign * w[j + 1] - v);
+                    break;
+                }
+            }
+            if (Double.isNaN(t50) || !(peak - base > 0)) {
+                continue;
+            }
+            double shift = t50 - (pre + 1);
+            if (Math.abs(shift) > pre / 2.0) {
+                continue;
+            }
+            for (int j = 0; j < length; j++) {
+                double pos = j + 1 + shift;
+                int i0 = (int) Math.floor(pos);
+                if (i0 < 0 || i0 + 1 >= w.length) {
+                    continue;
+                }
+                double f = pos - i0;
+                double v = sign * ((1 - f) * w[i0] + f * w[i0 + 1]);
+                sum[j] += v - base;
+            }
+            used++;
+        }
+        if (used < MIN_EVENTS) {
+            return null;
+        }
+        for (int j = 0; j < length; j++) {
+            sum[j] /= used;
+        }
+        double dtMs = 1 / perMs;
+        // the onset lies somewhat before the half-rise point, which sits at sample `pre`
+        double onsetGuess = (pre - Math.max(1, 0.5 * t.peakTimeMs() * perMs)) * dtMs;
+        return new Average(sum, dtMs, onsetGuess, used);
+    }
+
+    // ---------------------------------------------------------------- trace noise
+
+    private double conditionedNoise(ScanSetup setup, List<Chunk> windows, Template t) throws IOException {
+        long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
+        int stride = (int) Math.max(1, total / (NOISE_SAMPLES / 4));
+        int half = SetupFactory.templateLength(t, setup.rateHz()) / 2;
+        List<FloatList> parts = parallel.map(windows, setup, (s, c) -> {
+            FloatList out = new FloatList();
+            s.sampleConditioned(c.sweep(), c.from(), c.to(), stride, half, out);
+            return out;
+        });
+        FloatList all = new FloatList();
+        parts.forEach(all::addAll);
+        if (all.size() < 10) {
+            return Double.NaN;
+        }
+        return GaussianNoiseFit.fit(all.array(), all.size(), p.polarity().sign() > 0).sd();
+    }
+}

@@ -1,0 +1,239 @@
+package org.mepsc.pipeline;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mepsc.detect.Detector;
+import org.mepsc.detect.PeakPicker;
+import org.mepsc.detect.Window;
+import org.mepsc.events.Event;
+import org.mepsc.events.Measurement;
+import org.mepsc.events.Rejection;
+import org.mepsc.filter.SpectralBank;
+import org.mepsc.recording.Recording;
+import org.mepsc.recording.Sweep;
+import org.mepsc.trace.RecordingTrace;
+
+/**
+ * One worker's view of a recording: scans a chunk {@code [from, to)} of a sweep (detection-rate
+ * indices) with the margins each stage needs, so that what it reports for the chunk is exactly
+ * what a whole-sweep scan reports there. Not thread-safe: one per worker thread.
+ */
+final class ChunkScanner {
+
+    private final Recording recording;
+    private final int channel;
+    private final ScanSetup setup;
+    private final Detector detector;
+    private final int d;
+
+    private int bankSweep = -1;
+    private SpectralBank bank;
+    private RecordingTrace rawTrace;
+    private Sweep sweep;
+
+    private float[] cond = new float[0];
+    private long condLo;
+    private int condUsed;
+    private float[][] kernels;
+    private float[] stat = new float[0];
+    private long statLo;
+    private long statHi;
+    private long statValidHi;
+    private long candLo;
+    private long candHi;
+    private float[] raw = new float[0];
+    private Intervals zones;
+
+    ChunkScanner(Recording recording, int channel, ScanSetup setup) {
+        this.recording = recording;
+        this.channel = channel;
+        this.setup = setup;
+        this.detector = setup.detector();
+        this.d = setup.decimation();
+        this.kernels = new float[detector.kernels().size()][0];
+    }
+
+    /** Detection-rate length of a sweep. */
+    long length(int sweepIndex) {
+        return (recording.sweep(sweepIndex).length() + d - 1) / d;
+    }
+
+    /** Candidates found and measured in a chunk, and the samples it analysed. */
+    record ChunkEvents(List<Event> events, long analysedSamples) {
+    }
+
+    ChunkEvents detect(int sweepIndex, long from, long to) throws IOException {
+        prepare(sweepIndex, from, to, true);
+        PeakList found = new PeakList();
+        PeakPicker.peaks(new Window(stat, statLo, (int) (statHi - statLo)), candLo, candHi, setup.threshold(),
+                setup.refractory(), statHi, found::add);
+        double offset = detector.onsetOffset();
+        double tPeak = setup.template().peakTimeMs() * setup.rateHz() / 1000;
+        Window c = new Window(cond, condLo, condUsed);
+        List<Event> events = new ArrayList<>();
+        for (int i = 0; i < found.size(); i++) {
+            long p = found.position(i);
+            if (p < from || p >= to || excludedOnset(p)) {
+                continue;
+            }
+            double onset = p + offset;
+            double prevPeak = i > 0 ? found.position(i - 1) + offset + tPeak : Double.NEGATIVE_INFINITY;
+            double nextOnset = i + 1 < found.size() ? found.position(i + 1) + offset : Double.POSITIVE_INFINITY;
+            Measurement m = setup.characteriser().measure(c, onset, prevPeak, nextOnset);
+            Rejection why = setup.rules().judge(m);
+            events.add(new Event(sweepIndex, time(m.onset()), time(m.peak()), m.amplitude(), m.baseline(),
+                    m.rise1090Ms(), m.decayTauMs(), m.decayR2(), m.halfDecayMs(), m.halfWidthMs(), m.charge(),
+                    Double.NaN, found.z(i), false, why));
+        }
+        long fullFrom = from * d;
+        long fullTo = Math.min(to * d, sweep.length());
+        long analysed = Math.max(0, fullTo - fullFrom) - zones.covered(fullFrom, fullTo);
+        return new ChunkEvents(events, analysed);
+    }
+
+    /** Raw statistic values at positions ≡ 0 (mod stride) of the chunk, outside excluded stretches. */
+    void sampleStatistic(int sweepIndex, long from, long to, int stride, FloatList out) throws IOException {
+        prepare(sweepIndex, from, to, false);
+        for (long p = ceilTo(from, stride); p < Math.min(to, statValidHi); p += stride) {
+            if (!excludedOnset(p)) {
+                out.add(stat[(int) (p - statLo)]);
+            }
+        }
+    }
+
+    /**
+     * Conditioned samples minus their mean over ±{@code halfWidth}, at positions ≡ 0 (mod stride):
+     * the trace's noise without its slow wander.
+     */
+    void sampleConditioned(int sweepIndex, long from, long to, int stride, int halfWidth, FloatList out) throws IOException {
+        long len = length(sweepIndex);
+        long lo = Math.max(0, from - halfWidth);
+        long hi = Math.min(len, to + halfWidth + 1);
+        ensureBank(sweepIndex);
+        float[] buf = new float[(int) (hi - lo)];
+        bank.read(0, lo, buf.length, buf, 0);
+        prepareZones(sweepIndex, from, to);
+        for (long p = ceilTo(from, stride); p < to; p += stride) {
+            if (p - halfWidth < 0 || p + halfWidth >= len || zones.contains(p * d)) {
+                continue;
+            }
+            double s = 0;
+            for (long q = p - halfWidth; q <= p + halfWidth; q++) {
+                s += buf[(int) (q - lo)];
+            }
+            out.add((float) (buf[(int) (p - lo)] - s / (2 * halfWidth + 1)));
+        }
+    }
+
+    /** Positions and z of the chunk's detections (peaks at or above the threshold, onset not excluded). */
+    void peaks(int sweepIndex, long from, long to, PeakPicker.PeakConsumer out) throws IOException {
+        prepare(sweepIndex, from, to, true);
+        PeakPicker.peaks(new Window(stat, statLo, (int) (statHi - statLo)), from, to, setup.threshold(),
+                setup.refractory(), statHi, (p, z) -> {
+                    if (!excludedOnset(p)) {
+                        out.peak(p, z);
+                    }
+                });
+    }
+
+    /** Conditioned samples {@code [start, start+count)} of a sweep. */
+    void readConditioned(int sweepIndex, long start, int count, float[] dst) throws IOException {
+        ensureBank(sweepIndex);
+        bank.read(0, start, count, dst, 0);
+    }
+
+    private boolean excludedOnset(long p) {
+        long full = Math.round((p + detector.onsetOffset()) * d);
+        return zones.contains(full);
+    }
+
+    private double time(double detectionIndex) {
+        return sweep.startTimeS() + detectionIndex * d / sweep.sampleRateHz();
+    }
+
+    private void ensureBank(int sweepIndex) {
+        if (bankSweep != sweepIndex) {
+            rawTrace = new RecordingTrace(recording, channel, sweepIndex);
+            bank = new SpectralBank(rawTrace, setup.bank());
+            sweep = recording.sweep(sweepIndex);
+            bankSweep = sweepIndex;
+        }
+    }
+
+    private void prepare(int sweepIndex, long from, long to, boolean zScores) throws IOException {
+        ensureBank(sweepIndex);
+        long ld = bank.length();
+        int r = setup.refractory();
+        int reach = setup.characteriser().reachBefore() + setup.characteriser().reachAfter() + r;
+        candLo = Math.max(0, from - reach);
+        candHi = Math.min(ld, to + reach);
+        statLo = Math.max(0, candLo - r);
+        statHi = Math.min(ld, candHi + r);
+        int offset = (int) Math.ceil(Math.abs(detector.onsetOffset())) + 1;
+        condLo = Math.max(0, statLo - Math.max(detector.reachBefore(), setup.characteriser().reachBefore() + offset));
+        long condHi = Math.min(ld, statHi + Math.max(detector.reachAfter(), setup.characteriser().reachAfter() + offset));
+        condUsed = (int) (condHi - condLo);
+        cond = grow(cond, condUsed);
+        bank.read(0, condLo, condUsed, cond, 0);
+        int statLen = (int) (statHi - statLo);
+        List<Window> kernelWindows = new ArrayList<>();
+        for (int k = 0; k < kernels.length; k++) {
+            kernels[k] = grow(kernels[k], statLen);
+            bank.read(k + 1, statLo, statLen, kernels[k], 0);
+            kernelWindows.add(new Window(kernels[k], statLo, statLen));
+        }
+        stat = grow(stat, statLen);
+        statValidHi = Math.max(statLo, Math.min(statHi, ld - detector.reachAfter()));
+        int valid = (int) (statValidHi - statLo);
+        if (valid > 0) {
+            detector.statistic(new Window(cond, condLo, condUsed), kernelWindows, statLo, valid, stat, 0);
+        }
+        Arrays.fill(stat, valid, statLen, Float.NEGATIVE_INFINITY);
+        if (zScores) {
+            double mu = setup.noise().mean();
+            double sd = setup.noise().sd();
+            for (int i = 0; i < valid; i++) {
+                stat[i] = (float) ((stat[i] - mu) / sd);
+            }
+        }
+        prepareZones(sweepIndex, Math.min(from, candLo), Math.max(to, candHi));
+    }
+
+    /** Excluded full-rate stretches reaching into detection-rate positions {@code [from, to)}. */
+    private void prepareZones(int sweepIndex, long from, long to) throws IOException {
+        long length = sweep.length();
+        double offset = detector.onsetOffset();
+        long fLo = Math.max(0, from * d + (long) Math.floor(Math.min(0, offset) * d) - d);
+        long fHi = Math.min(length, to * d + (long) Math.ceil(Math.max(0, offset) * d) + d);
+        zones = new Intervals();
+        ArtefactRules rules = setup.artefacts();
+        int reach = rules.reach();
+        long rLo = Math.max(0, fLo - reach);
+        long rHi = Math.min(length, fHi + reach);
+        int n = (int) (rHi - rLo);
+        raw = grow(raw, n);
+        rawTrace.read(rLo, n, raw, 0);
+        rules.scan(raw, rLo, n, fLo - rules.after(), fHi + rules.before(), zones);
+        double fs = sweep.sampleRateHz();
+        for (Exclusion e : setup.exclusions()) {
+            if (e.appliesTo(sweepIndex)) {
+                long a = (long) Math.floor(e.startS() * fs);
+                long b = Double.isInfinite(e.endS()) ? length : (long) Math.ceil(e.endS() * fs);
+                zones.add(Math.max(0, a), Math.min(length, b));
+            }
+        }
+        zones.add(0, Math.min(length, (long) setup.edgeHead() * d));
+        zones.add(Math.max(0, length - (long) setup.edgeTail() * d), length);
+        zones.merge();
+    }
+
+    private static float[] grow(float[] a, int n) {
+        return a.length >= n ? a : new float[Math.max(n, a.length + a.length / 2)];
+    }
+
+    private static long ceilTo(long v, int stride) {
+        return Math.floorDiv(v + stride - 1, stride) * stride;
+    }
+}

@@ -1,0 +1,85 @@
+package org.mepsc.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.mepsc.filter.Fir;
+import org.mepsc.filter.FirDesign;
+import org.mepsc.filter.FrequencyResponse;
+import org.mepsc.filter.Responses;
+
+/**
+ * The filter every trace passes before detection and measurement, and the rate it is decimated to.
+ *
+ * <p>After a low-pass at {@code fc} the trace carries nothing far above {@code fc}, so it is
+ * kept at the lowest power-of-two fraction of the sample rate that is still at least
+ * {@link #RATE_PER_CUTOFF} × fc (and {@link #MIN_RATE_HZ}); a smooth cut-off just below the new
+ * Nyquist frequency guarantees the band limit. All later work runs at that rate.
+ *
+ * @param sampleRateHz the recording's rate
+ * @param decimation the power of two it is divided by
+ * @param filter the FIR at the recording's rate
+ * @param notchHz the notched frequencies
+ */
+public record Conditioning(double sampleRateHz, int decimation, Fir filter, List<Double> notchHz) {
+
+    /** The detection rate is at least this many times the low-pass cut-off. */
+    public static final double RATE_PER_CUTOFF = 6;
+    /** ... and at least this. */
+    public static final double MIN_RATE_HZ = 8000;
+    /** Width (SD, Hz) of each mains notch. */
+    public static final double NOTCH_SIGMA_HZ = 2;
+    /** Notched harmonics go up to this frequency. */
+    public static final double NOTCH_MAX_HZ = 1000;
+
+    public double rateHz() {
+        return sampleRateHz / decimation;
+    }
+
+    /** The decimation for a low-pass (1 without one). */
+    public static int decimationFor(double sampleRateHz, double lowPassHz) {
+        int d = 1;
+        if (lowPassHz > 0 && lowPassHz < sampleRateHz / 2) {
+            double need = Math.max(MIN_RATE_HZ, RATE_PER_CUTOFF * lowPassHz);
+            while (sampleRateHz / (2 * d) >= need && d < 64) {
+                d *= 2;
+            }
+        }
+        return d;
+    }
+
+    /** Harmonics of {@code mainsHz} that a notch may remove at this rate and decimation. */
+    public static List<Double> harmonics(double mainsHz, double sampleRateHz, int decimation) {
+        List<Double> out = new ArrayList<>();
+        double top = Math.min(NOTCH_MAX_HZ, 0.8 * sampleRateHz / 2 / decimation);
+        for (double f = mainsHz; mainsHz > 0 && f <= top; f += mainsHz) {
+            out.add(f);
+        }
+        return out;
+    }
+
+    /**
+     * @param notchHz frequencies to notch (empty for none)
+     */
+    public static Conditioning design(double sampleRateHz, LowPassKind kind, double lowPassHz, double highPassHz, List<Double> notchHz) {
+        double nyquist = sampleRateHz / 2;
+        boolean lowPass = lowPassHz > 0 && lowPassHz < nyquist;
+        int d = decimationFor(sampleRateHz, lowPassHz);
+        FrequencyResponse r = FrequencyResponse.allPass();
+        if (lowPass) {
+            r = r.times(kind == LowPassKind.BESSEL ? Responses.besselLowPass(lowPassHz, sampleRateHz)
+                    : Responses.gaussianLowPass(lowPassHz));
+        }
+        if (d > 1) {
+            double newNyquist = nyquist / d;
+            r = r.times(Responses.smoothCutoff(0.85 * newNyquist, 0.05 * newNyquist));
+        }
+        if (highPassHz > 0) {
+            r = r.times(Responses.gaussianHighPass(highPassHz));
+        }
+        if (!notchHz.isEmpty()) {
+            r = r.times(Responses.notches(notchHz, NOTCH_SIGMA_HZ));
+        }
+        Fir fir = FirDesign.fromResponse(r, sampleRateHz, 1e-7);
+        return new Conditioning(sampleRateHz, d, fir, List.copyOf(notchHz));
+    }
+}

@@ -1,0 +1,100 @@
+package org.mepsc.pipeline;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.mepsc.events.EventSink;
+import org.mepsc.recording.Recording;
+
+/**
+ * Detects events in one channel of a recording: calibrates (automatic template, noise, hum), then
+ * streams every selected sweep through the scan in chunks, on all threads, handing events to a sink
+ * in time order. Memory does not grow with the recording's length.
+ */
+public final class DetectionRun {
+
+    /**
+     * @param calibration the settings the run used
+     * @param analysedSamples samples analysed (excluded stretches removed), at the recording's rate
+     * @param analysedSeconds the same in seconds
+     */
+    public record Result(Calibration calibration, long analysedSamples, double analysedSeconds) {
+    }
+
+    private DetectionRun() {
+    }
+
+    public static Result run(Recording recording, int channel, List<Integer> sweeps, DetectionParameters parameters,
+            Execution execution, EventSink sink) throws IOException {
+        List<Integer> chosen = validate(recording, channel, sweeps);
+        ExecutorService pool = Executors.newFixedThreadPool(execution.threads(), r -> {
+            Thread t = new Thread(r, "mepsc-detect");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            ParallelChunks parallel = new ParallelChunks(pool, execution.threads(), recording, channel);
+            Calibrator.Outcome outcome = new Calibrator(recording, channel, chosen, parameters, parallel).calibrate();
+            ScanSetup setup = outcome.setup();
+            int d = setup.decimation();
+            List<Chunk> chunks = new ArrayList<>();
+            for (int s : chosen) {
+                long length = (recording.sweep(s).length() + d - 1) / d;
+                chunks.addAll(Chunk.split(s, 0, length, execution.chunkSamples()));
+            }
+            double windowS = (setup.template().peakTimeMs() + 3 * setup.template().decayMs()) / 1000;
+            NeighbourStage neighbours = new NeighbourStage(windowS, sink);
+            long[] analysed = {0};
+            parallel.forEachOrdered(chunks.iterator(), setup, (scanner, c) -> scanner.detect(c.sweep(), c.from(), c.to()),
+                    (c, r) -> {
+                        analysed[0] += r.analysedSamples();
+                        for (var e : r.events()) {
+                            neighbours.accept(e);
+                        }
+                    });
+            neighbours.finish();
+            double fs = recording.sweep(chosen.get(0)).sampleRateHz();
+            return new Result(outcome.calibration(), analysed[0], analysed[0] / fs);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Integer> validate(Recording recording, int channel, List<Integer> sweeps) {
+        if (channel < 0 || channel >= recording.channels().size()) {
+            throw new IllegalArgumentException("no channel " + channel + " (channels are 0.." + (recording.channels().size() - 1) + ")");
+        }
+        List<Integer> chosen = sweeps.isEmpty() ? allSweeps(recording) : List.copyOf(sweeps);
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("the recording has no sweeps");
+        }
+        double rate = Double.NaN;
+        int last = -1;
+        for (int s : chosen) {
+            if (s < 0 || s >= recording.sweeps().size()) {
+                throw new IllegalArgumentException("no sweep " + s + " (sweeps are 0.." + (recording.sweeps().size() - 1) + ")");
+            }
+            if (s <= last) {
+                throw new IllegalArgumentException("sweeps must be listed once each, in increasing order");
+            }
+            last = s;
+            double r = recording.sweep(s).sampleRateHz();
+            if (!Double.isNaN(rate) && r != rate) {
+                throw new IllegalArgumentException("the chosen sweeps differ in sample rate (" + rate + " and " + r
+                        + " Hz); choose sweeps of one rate with --sweeps");
+            }
+            rate = r;
+        }
+        return chosen;
+    }
+
+    private static List<Integer> allSweeps(Recording recording) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < recording.sweeps().size(); i++) {
+            all.add(i);
+        }
+        return all;
+    }
+}

@@ -1,0 +1,109 @@
+package org.mepsc.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.mepsc.recording.Recording;
+
+/**
+ * Runs chunk tasks on a thread pool and hands their results back in chunk order, holding only a
+ * few chunks in flight (results of a long recording stream through; they are not collected).
+ * Every worker has its own {@link ChunkScanner}; which worker runs which chunk never changes a
+ * result.
+ */
+final class ParallelChunks {
+
+    /** A task on one chunk. */
+    @FunctionalInterface
+    interface Task<R> {
+        R run(ChunkScanner scanner, Chunk chunk) throws IOException;
+    }
+
+    /** Receives results in chunk order. */
+    @FunctionalInterface
+    interface OrderedConsumer<R> {
+        void accept(Chunk chunk, R result) throws IOException;
+    }
+
+    private final ExecutorService pool;
+    private final int threads;
+    private final Recording recording;
+    private final int channel;
+
+    ParallelChunks(ExecutorService pool, int threads, Recording recording, int channel) {
+        this.pool = pool;
+        this.threads = threads;
+        this.recording = recording;
+        this.channel = channel;
+    }
+
+    <R> List<R> map(List<Chunk> chunks, ScanSetup setup, Task<R> task) throws IOException {
+        List<R> out = new ArrayList<>(chunks.size());
+        forEachOrdered(chunks.iterator(), setup, task, (c, r) -> out.add(r));
+        return out;
+    }
+
+    <R> void forEachOrdered(Iterator<Chunk> chunks, ScanSetup setup, Task<R> task, OrderedConsumer<R> consumer) throws IOException {
+        BlockingQueue<ChunkScanner> scanners = new ArrayBlockingQueue<>(threads);
+        for (int i = 0; i < threads; i++) {
+            scanners.add(new ChunkScanner(recording, channel, setup));
+        }
+        ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Chunk> order = new ArrayDeque<>();
+        int maxInFlight = 2 * threads;
+        try {
+            while (chunks.hasNext() || !inFlight.isEmpty()) {
+                while (chunks.hasNext() && inFlight.size() < maxInFlight) {
+                    Chunk c = chunks.next();
+                    order.add(c);
+                    inFlight.add(pool.submit(() -> {
+                        ChunkScanner s = scanners.take();
+                        try {
+                            return task.run(s, c);
+                        } finally {
+                            scanners.add(s);
+                        }
+                    }));
+                }
+                R r = await(inFlight.removeFirst());
+                consumer.accept(order.removeFirst(), r);
+            }
+        } finally {
+            for (Future<R> f : inFlight) {
+                f.cancel(true);
+            }
+        }
+    }
+
+    private static <R> R await(Future<R> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof UncheckedIOException u) {
+                throw u.getCause();
+            }
+            if (cause instanceof RuntimeException rt) {
+                throw rt;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package org.mepsc.pipeline;
+
+import java.util.List;
+import org.mepsc.detect.ClementsBekkers;
+import org.mepsc.detect.Deconvolution;
+import org.mepsc.detect.Detector;
+import org.mepsc.detect.NoiseEstimate;
+import org.mepsc.detect.PearsonCorrelation;
+import org.mepsc.detect.Template;
+import org.mepsc.events.CharacterisationSettings;
+import org.mepsc.events.EventCharacteriser;
+import org.mepsc.events.Polarity;
+import org.mepsc.events.RejectionRules;
+import org.mepsc.filter.BankDesign;
+
+/**
+ * Builds a {@link ScanSetup} from the user's parameters, a template and what calibration found.
+ * The numbers here are the method's internal defaults; docs/accuracy.md shows how they were chosen.
+ */
+final class SetupFactory {
+
+    /** Baseline included before the onset in the matched template (ms). */
+    static final double TEMPLATE_PRE_MS = 1.0;
+    /** The matched template runs to its peak plus this many decay constants. */
+    static final double TEMPLATE_DECAY_TAUS = 3.0;
+    /** Default refractory distance as a fraction of the template's time to peak (at least 0.5 ms). */
+    static final double REFRACTORY_PER_PEAK_TIME = 1.0;
+    /** Deconvolution: low-pass of the deconvolved trace relative to 1/(2π·τrise). */
+    static final double DECONVOLUTION_LOW_PASS_FACTOR = 1.0;
+    /** Deconvolution: high-pass of the deconvolved trace (Hz). */
+    static final double DECONVOLUTION_HIGH_PASS_HZ = 10;
+    /** A jump between two samples larger than this many SDs of the sample-to-sample differences is an artefact. */
+    static final double STEP_SDS = 15;
+
+    private SetupFactory() {
+    }
+
+    static double defaultThreshold(Method m) {
+        return 4.0;
+    }
+
+    static ScanSetup build(Conditioning conditioning, DetectionParameters p, Template t, double diffSd,
+            long longestSweep, NoiseEstimate noise, double threshold, double amplitudeFloor) {
+        double rate = conditioning.rateHz();
+        double perMs = rate / 1000;
+        Detector detector = detector(p.method(), t, rate, p.polarity());
+        BankDesign bank = ScanSetup.bankFor(conditioning, detector, longestSweep);
+        double refractoryMs = p.refractoryMs() != null ? p.refractoryMs()
+                : Math.max(0.5, REFRACTORY_PER_PEAK_TIME * t.peakTimeMs());
+        int refractory = Math.max(1, (int) Math.round(refractoryMs * perMs));
+        EventCharacteriser characteriser = new EventCharacteriser(t, rate, p.polarity(), CharacterisationSettings.DEFAULT);
+        RejectionRules rules = rules(t, amplitudeFloor);
+        int d = conditioning.decimation();
+        double fs = conditioning.sampleRateHz();
+        int templateSpan = templateLength(t, rate);
+        int[] spread = conditioning.filter().effectiveSupport(1e-2);
+        int before = -Math.min(0, spread[0]) + (templateSpan + characteriser.reachBefore()) * d;
+        int after = Math.max(0, spread[1]) + (int) Math.round(0.005 * fs) + characteriser.reachBefore() * d;
+        ArtefactRules artefacts = new ArtefactRules(p.autoArtefacts(),
+                diffSd > 0 ? STEP_SDS * diffSd : Double.POSITIVE_INFINITY,
+                Math.max(5, (int) Math.round(0.00025 * fs)), (int) Math.round(0.005 * fs), before, after);
+        int offset = (int) Math.ceil(detector.onsetOffset());
+        int edgeHead = characteriser.reachBefore() + 1;
+        int edgeTail = Math.max(detector.reachAfter() - offset, characteriser.reachAfter() / 2) + 1;
+        return new ScanSetup(conditioning, detector, bank, t, p.polarity(), refractory, noise, threshold,
+                characteriser, rules, artefacts, p.exclusions(), edgeHead, edgeTail);
+    }
+
+    static RejectionRules rules(Template t, double amplitudeFloor) {
+        double tPeak = t.peakTimeMs();
+        return new RejectionRules(amplitudeFloor, Math.max(2 * tPeak, tPeak + 1), 0.1 * t.decayMs(), 10 * t.decayMs(), false);
+    }
+
+    static int templatePre(double rate) {
+        return Math.max(2, (int) Math.round(TEMPLATE_PRE_MS * rate / 1000));
+    }
+
+    static int templateLength(Template t, double rate) {
+        return templatePre(rate) + (int) Math.round((t.peakTimeMs() + TEMPLATE_DECAY_TAUS * t.decayMs()) * rate / 1000);
+    }
+
+    static Detector detector(Method m, Template t, double rate, Polarity polarity) {
+        int pre = templatePre(rate);
+        int length = templateLength(t, rate);
+        switch (m) {
+            case TEMPLATE:
+                return new ClementsBekkers(t.sampled(rate, pre, length), pre, polarity);
+            case CORRELATION:
+                return new PearsonCorrelation(t.sampled(rate, pre, length), pre, polarity);
+            case DECONVOLUTION:
+                double lp = Math.min(0.4 * rate, DECONVOLUTION_LOW_PASS_FACTOR * 1000 / (2 * Math.PI * t.riseMs()));
+                return new Deconvolution(t, rate, lp, DECONVOLUTION_HIGH_PASS_HZ, polarity);
+            default:
+                throw new IllegalArgumentException("unknown method " + m);
+        }
+    }
+
+    static List<Template> initialTemplates() {
+        return List.of(new Template(0.3, 1.5), new Template(0.5, 4), new Template(1.0, 10));
+    }
+}

@@ -1,0 +1,132 @@
+package org.mepsc.filter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mepsc.trace.ArrayTrace;
+
+class SpectralBankTest {
+
+    private static float[] noise(long seed, int n) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[n];
+        double slow = 0;
+        for (int i = 0; i < n; i++) {
+            slow = 0.999 * slow + r.nextGaussian() * 0.1;
+            x[i] = (float) (r.nextGaussian() + slow - 40);
+        }
+        return x;
+    }
+
+    /** Direct convolution with the bank's edge rule (first/last sample repeated). */
+    private static double direct(float[] x, Fir h, long n) {
+        double s = 0;
+        for (int j = h.first(); j <= h.last(); j++) {
+            long i = Math.min(x.length - 1, Math.max(0, n - j));
+            s += h.tap(j) * x[(int) i];
+        }
+        return s;
+    }
+
+    private static Fir randomFir(long seed, int first, int length) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] t = new double[length];
+        for (int i = 0; i < length; i++) {
+            t[i] = r.nextGaussian();
+        }
+        return new Fir(t, first);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void undecimatedOutputsEqualDirectConvolution(long seed) throws IOException {
+        float[] x = noise(seed, 20_000);
+        Fir causal = randomFir(seed, 0, 37);
+        Fir centred = randomFir(seed + 10, -300, 601);
+        Fir anticausal = randomFir(seed + 20, -1200, 1000);
+        BankDesign design = BankDesign.of(List.of(causal, centred, anticausal), 1, x.length);
+        SpectralBank bank = new SpectralBank(new ArrayTrace(x, 1000), design);
+        float[] y = new float[x.length];
+        List<Fir> firs = List.of(causal, centred, anticausal);
+        for (int k = 0; k < 3; k++) {
+            bank.read(k, 0, x.length, y, 0);
+            for (int n = 0; n < x.length; n += 97) {
+                double expect = direct(x, firs.get(k), n);
+                assertThat(y[n]).as("output %d sample %d", k, n).isCloseTo((float) expect, within(2e-4f * (1 + Math.abs((float) expect))));
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 4, 8})
+    void decimatedOutputsAreEveryDthSampleOfTheFilteredTrace(int d) throws IOException {
+        double fs = 40_000;
+        float[] x = noise(7, 50_000);
+        FrequencyResponse lp = Responses.gaussianLowPass(fs / d / 10).times(Responses.smoothCutoff(0.85 * fs / d / 2, 0.05 * fs / d / 2));
+        Fir h = FirDesign.fromResponse(lp, fs, 1e-10);
+        SpectralBank full = new SpectralBank(new ArrayTrace(x, fs), BankDesign.of(List.of(h), 1, x.length));
+        SpectralBank dec = new SpectralBank(new ArrayTrace(x, fs), BankDesign.of(List.of(h), d, x.length));
+        assertThat(dec.length()).isEqualTo((x.length + d - 1) / d);
+        assertThat(dec.sampleRateHz()).isEqualTo(fs / d);
+        float[] a = new float[x.length];
+        float[] b = new float[(int) dec.length()];
+        full.read(0, 0, a.length, a, 0);
+        dec.read(0, 0, b.length, b, 0);
+        for (int i = 0; i < b.length; i++) {
+            assertThat(b[i]).as("decimated sample %d", i).isCloseTo(a[i * d], within(1e-4f));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 4})
+    void chunkedReadsGiveIdenticalValues(int d) throws IOException {
+        double fs = 20_000;
+        float[] x = noise(11, 123_457);
+        Fir h = FirDesign.fromResponse(Responses.gaussianLowPass(fs / d / 8).times(Responses.notches(List.of(50.0, 100.0), 2)), fs, 1e-9);
+        BankDesign design = BankDesign.of(List.of(h, Fir.identity().convolve(h).scaled(2)), d, x.length);
+        SpectralBank whole = new SpectralBank(new ArrayTrace(x, fs), design);
+        int len = (int) whole.length();
+        float[] ref = new float[len];
+        whole.read(1, 0, len, ref, 0);
+        for (int chunk : new int[] {1009, 4096, 65537}) {
+            SpectralBank bank = new SpectralBank(new ArrayTrace(x, fs), design);
+            float[] y = new float[len];
+            // read out of order, as parallel workers would
+            for (long s = ((len - 1) / chunk) * (long) chunk; s >= 0; s -= chunk) {
+                int c = (int) Math.min(chunk, len - s);
+                bank.read(1, s, c, y, (int) s);
+            }
+            assertThat(y).as("chunk %d", chunk).containsExactly(ref);
+        }
+    }
+
+    @Test
+    void nonFiniteSamplesDoNotSpreadNaN() throws IOException {
+        float[] x = noise(3, 10_000);
+        for (int i = 4000; i < 4100; i++) {
+            x[i] = Float.NaN;
+        }
+        x[0] = Float.POSITIVE_INFINITY;
+        FilteredTrace f = FilteredTrace.of(new ArrayTrace(x, 10_000), Responses.gaussianLowPass(1000));
+        float[] y = new float[x.length];
+        f.read(0, x.length, y, 0);
+        for (float v : y) {
+            assertThat(v).isFinite();
+        }
+    }
+
+    @Test
+    void tinyTracesUseOneSmallBlock() throws IOException {
+        float[] x = {1, 2, 3, 4, 5};
+        FilteredTrace f = new FilteredTrace(new ArrayTrace(x, 1000), Fir.identity());
+        float[] y = new float[5];
+        f.read(0, 5, y, 0);
+        assertThat(y).containsExactly(1, 2, 3, 4, 5);
+    }
+}
