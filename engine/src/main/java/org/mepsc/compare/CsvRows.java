@@ -1,17 +1,15 @@
 package org.mepsc.compare;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.mepsc.io.text.Utf8Text;
 
 /** Streams the rows of a CSV file with a header, with one-line errors naming file and line. */
 final class CsvRows {
@@ -63,14 +61,8 @@ final class CsvRows {
         }
     }
 
-    /** A UTF-8 reader past any byte-order mark (spreadsheets write one when saving "CSV UTF-8"). */
     private static Reader open(Path file) throws IOException {
-        BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        in.mark(1);
-        if (in.read() != '\uFEFF') {
-            in.reset();
-        }
-        return in;
+        return Utf8Text.reader(file);
     }
 
     private static String oneLine(Exception e) {
