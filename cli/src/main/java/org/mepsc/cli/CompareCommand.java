@@ -61,7 +61,7 @@ final class CompareCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static void print(PrintWriter out, ComparisonResult r) {
+    static void print(PrintWriter out, ComparisonResult r) {
         StringBuilder groups = new StringBuilder();
         for (ComparisonResult.GroupSummary g : r.groups()) {
             groups.append(groups.length() == 0 ? "" : ", ").append(g.name()).append(" ").append(g.cellsOk()).append(" cells")

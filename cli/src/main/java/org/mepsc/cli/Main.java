@@ -17,6 +17,7 @@ import picocli.CommandLine.IVersionProvider;
             ExportCommand.class,
             SimulateCommand.class,
             ScoreCommand.class,
+            BatchCommand.class,
             CompareCommand.class,
             CommandLine.HelpCommand.class,
         },

@@ -17,7 +17,7 @@ final class AverageEvent implements EventSink {
 
     static final double FROM_MS = -5;
     static final double TO_MS = 45;
-    static final double STEP_MS = 0.05;
+    static final double STEP_MS = 0.1;
     static final int POINTS = (int) Math.round((TO_MS - FROM_MS) / STEP_MS) + 1;
     private static final double BASELINE_TO_MS = -1;
 

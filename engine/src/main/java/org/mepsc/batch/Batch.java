@@ -214,6 +214,7 @@ public final class Batch {
     private static Optional<GroupComparison.Outcome> compare(Path out, List<CellSummary> cells, BatchOptions options,
             List<String> notes, ProgressListener progress, List<Path> written) throws IOException {
         if (options.comparison() == null) {
+            removeComparison(out, notes, progress, null);
             return Optional.empty();
         }
         long groups = cells.stream().filter(CellSummary::ok).map(c -> groupOf(c, options.comparison().groupBy()))
@@ -234,13 +235,27 @@ public final class Batch {
                 skipped = "groups are not compared: " + e.getMessage();
             }
         }
-        // results of an earlier comparison no longer describe these cells
-        for (String name : List.of(BatchFiles.COMPARISON_CSV, BatchFiles.COMPARISON_JSON, BatchFiles.REPORT)) {
-            Files.deleteIfExists(out.resolve(name));
-        }
-        notes.add(skipped);
-        progress.note(skipped);
+        removeComparison(out, notes, progress, skipped);
         return Optional.empty();
+    }
+
+    /**
+     * An earlier run's comparison no longer describes these cells: it is removed.
+     *
+     * @param why why there is no comparison now, or null when it was not asked for
+     */
+    private static void removeComparison(Path out, List<String> notes, ProgressListener progress, String why)
+            throws IOException {
+        boolean removed = false;
+        for (String name : List.of(BatchFiles.COMPARISON_CSV, BatchFiles.COMPARISON_JSON, BatchFiles.REPORT)) {
+            removed |= Files.deleteIfExists(out.resolve(name));
+        }
+        String earlier = removed ? "the earlier comparison and report were removed (they described earlier results)" : null;
+        String note = why == null ? earlier : earlier == null ? why : why + "; " + earlier;
+        if (note != null) {
+            notes.add(note);
+            progress.note(note);
+        }
     }
 
     private static String groupOf(CellSummary c, String groupBy) {

@@ -92,8 +92,8 @@ final class BatchTables {
                 if (shown != null) {
                     ExampleStretch.Trace t = shown.record().example();
                     for (int i = 0; i < t.current().length; i++) {
-                        ex.printRecord(cell.name(), cell.group(), Decimals.fixed(t.startS() + i * t.stepS(), 6),
-                                Decimals.fixed(t.current()[i], 4));
+                        ex.printRecord(cell.name(), cell.group(), Decimals.fixed(t.timeS()[i], 6),
+                                Decimals.fixed(t.current()[i], 3));
                     }
                 }
             }

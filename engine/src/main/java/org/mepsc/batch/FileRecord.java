@@ -46,13 +46,15 @@ record FileRecord(Fingerprint fingerprint, String file, int channel, String chan
             w.put("events", waveform.events());
             ArrayNode mean = w.putArray("current_pA");
             for (double v : waveform.mean()) {
-                mean.add((float) v);
+                mean.add(v);
             }
         }
         ObjectNode x = o.putObject("example");
         x.put("sweep", example.sweep());
-        x.put("start_s", example.startS());
-        x.put("step_s", example.stepS());
+        ArrayNode time = x.putArray("t_s");
+        for (double t : example.timeS()) {
+            time.add(t);
+        }
         ArrayNode current = x.putArray("current_pA");
         for (float v : example.current()) {
             current.add(v);
@@ -71,7 +73,9 @@ record FileRecord(Fingerprint fingerprint, String file, int channel, String chan
             JsonNode o = Json.mapper().readTree(file.toFile());
             Fingerprint f = Fingerprint.fromJson(o.get("fingerprint"));
             JsonNode x = o.path("example");
-            if (f == null || !x.path("current_pA").isArray() || !o.path("event_count").isIntegralNumber()) {
+            if (f == null || !x.path("current_pA").isArray() || !x.path("t_s").isArray()
+                    || x.get("t_s").size() != x.get("current_pA").size() || x.get("t_s").isEmpty()
+                    || !o.path("event_count").isIntegralNumber()) {
                 return null;
             }
             AverageEvent.Waveform waveform = null;
@@ -86,12 +90,13 @@ record FileRecord(Fingerprint fingerprint, String file, int channel, String chan
             } else if (!w.isMissingNode()) {
                 return null;
             }
-            float[] current = new float[x.get("current_pA").size()];
+            double[] time = new double[x.get("t_s").size()];
+            float[] current = new float[time.length];
             for (int i = 0; i < current.length; i++) {
+                time[i] = x.get("t_s").get(i).asDouble();
                 current[i] = (float) x.get("current_pA").get(i).asDouble();
             }
-            ExampleStretch.Trace example = new ExampleStretch.Trace(x.path("sweep").asInt(), x.path("start_s").asDouble(),
-                    x.path("step_s").asDouble(), current);
+            ExampleStretch.Trace example = new ExampleStretch.Trace(x.path("sweep").asInt(), time, current);
             return new FileRecord(f, o.path("file").asText(), o.path("channel").asInt(), o.path("channel_name").asText(),
                     o.get("event_count").asLong(), number(o, "analysed_duration_s"), number(o, "noise_sd_pA"),
                     number(o, "seconds"), waveform, example);

@@ -119,6 +119,9 @@ final class Manifest {
             String key = h.strip().toLowerCase(Locale.ROOT);
             if (KNOWN.contains(key)) {
                 byName.put(key, h);
+            } else if (BatchTables.CELL_COLUMNS.contains(h.strip())) {
+                throw new ManifestException(manifest, "column '" + h + "' is a column of cells.csv, which mepsc "
+                        + "fills in; rename it in the manifest");
             } else if (!h.isBlank()) {
                 extra.add(h);
             }
