@@ -79,18 +79,23 @@ public final class Batch {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException("--out " + options.outDir() + " is a file; give a folder");
         }
-        if (out.equals(input.root()) && input.kind() == BatchInput.Kind.FOLDER) {
-            throw new IllegalArgumentException("--out must not be the input folder itself; give a new folder (e.g. "
-                    + input.root().resolve("results") + ")");
-        }
         Files.createDirectories(out.resolve(FILES_DIR));
         try (FileChannel lockFile = FileChannel.open(out.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = lockFile.tryLock()) {
+                FileLock lock = tryLock(lockFile)) {
             if (lock == null) {
                 throw new IOException(out + ": another mepsc batch is writing to this folder; wait for it to finish");
             }
             removeLeftovers(out);
             return runLocked(input, parameters, options, progress, readers, out);
+        }
+    }
+
+    /** The folder's lock, or null if another run (in this process or another) holds it. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return null;
         }
     }
 
@@ -283,7 +288,7 @@ public final class Batch {
 
     /** Temporary files of outputs a killed run never finished (the lock says no other run is writing). */
     private static void removeLeftovers(Path out) throws IOException {
-        try (Stream<Path> walk = Files.walk(out, 2)) {
+        try (Stream<Path> walk = Files.walk(out, 3)) {
             for (Path p : walk.filter(Files::isRegularFile).toList()) {
                 String n = p.getFileName().toString();
                 if (n.startsWith(".") && n.endsWith(".part")) {

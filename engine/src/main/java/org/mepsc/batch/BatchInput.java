@@ -53,6 +53,10 @@ public record BatchInput(Path source, Kind kind, Path root, List<BatchEntry> ent
      */
     public static BatchInput read(Path input, RecordingReaders readers, Path output) throws IOException {
         if (Files.isDirectory(input)) {
+            if (output != null && output.toAbsolutePath().normalize().equals(input.toAbsolutePath().normalize())) {
+                throw new IllegalArgumentException("--out must not be the input folder itself; give a new folder (e.g. "
+                        + input.resolve("results") + ")");
+            }
             return FolderScan.scan(input, readers, output);
         }
         if (!Files.exists(input)) {

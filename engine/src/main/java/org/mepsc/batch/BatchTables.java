@@ -70,6 +70,7 @@ final class BatchTables {
             for (BatchInput.Cell cell : input.cells()) {
                 CellAccumulator acc = new CellAccumulator(cell, input.cellProperties().getOrDefault(cell.name(), Map.of()));
                 FileJob.Done shown = exampleFile(cell, byEntry);
+                ExampleStretch.Trace shownTrace = shown == null ? null : example(shown);
                 for (BatchEntry e : cell.entries()) {
                     FileJob.Done d = byEntry.get(e);
                     if (d.record() == null) {
@@ -77,7 +78,7 @@ final class BatchTables {
                         continue;
                     }
                     acc.file(d.record());
-                    ExampleStretch.Trace trace = d == shown ? d.record().example() : null;
+                    ExampleStretch.Trace trace = d == shown ? shownTrace : null;
                     copyEvents(d.outcome().outputDir().resolve(FileJob.EVENTS), cell, ev, acc, trace, mk);
                 }
                 CellSummary summary = acc.summary();
@@ -89,8 +90,8 @@ final class BatchTables {
                                 Decimals.fixed(waveform[k], 4));
                     }
                 }
-                if (shown != null) {
-                    ExampleStretch.Trace t = shown.record().example();
+                if (shownTrace != null) {
+                    ExampleStretch.Trace t = shownTrace;
                     for (int i = 0; i < t.current().length; i++) {
                         ex.printRecord(cell.name(), cell.group(), Decimals.fixed(t.timeS()[i], 6),
                                 Decimals.fixed(t.current()[i], 3));
@@ -121,6 +122,15 @@ final class BatchTables {
             }
         }
         return best;
+    }
+
+    /** A file's example stretch, read back from its record. */
+    private static ExampleStretch.Trace example(FileJob.Done d) throws IOException {
+        FileRecord r = FileRecord.read(d.outcome().outputDir());
+        if (r == null) {
+            throw new IOException(d.outcome().outputDir().resolve(FileRecord.NAME) + ": missing or unreadable; run again");
+        }
+        return r.example();
     }
 
     /** Streams a file's events into events.csv, with the values the cell's row needs. */

@@ -33,8 +33,15 @@ final class FileJob {
     static final String EVENTS = "events.csv";
     static final String SUMMARY = "summary.json";
 
-    /** The job's result: the record is null when the file failed. */
+    /**
+     * The job's result: the record is null when the file failed, and holds no example stretch
+     * (a batch of thousands of files keeps only what the tables need; the example is read back
+     * for the one file per cell the report shows).
+     */
     record Done(FileOutcome outcome, FileRecord record) {
+        Done {
+            record = record == null ? null : record.withoutExample();
+        }
     }
 
     private final BatchEntry entry;

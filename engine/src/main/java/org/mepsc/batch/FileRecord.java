@@ -21,13 +21,18 @@ import org.mepsc.output.AtomicOutput;
  * @param noiseSd noise SD of the conditioned trace
  * @param seconds how long the analysis took
  * @param waveform the average isolated event, or null without one
- * @param example the example stretch
+ * @param example the example stretch (null when not loaded)
  */
 record FileRecord(Fingerprint fingerprint, String file, int channel, String channelName, long eventCount,
         double analysedSeconds, double noiseSd, double seconds, AverageEvent.Waveform waveform,
         ExampleStretch.Trace example) {
 
     static final String NAME = "record.json";
+
+    FileRecord withoutExample() {
+        return new FileRecord(fingerprint, file, channel, channelName, eventCount, analysedSeconds, noiseSd, seconds,
+                waveform, null);
+    }
 
     void write(Path dir, Collection<Path> inputs) throws IOException {
         ObjectNode o = Json.object();

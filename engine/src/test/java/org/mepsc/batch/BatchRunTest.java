@@ -188,6 +188,60 @@ class BatchRunTest {
         }
     }
 
+    @Test
+    void aCellSpanningFilesPoolsTheirEvents() throws IOException {
+        cell("x1", 41);
+        cell("x2", 42);
+        cell("y", 43);
+        Path m = manifest("x1.abf,x,control,,", "x2.abf,x,control,,0-1", "y.abf,y,drug,0,");
+        Path out = dir.resolve("out");
+        BatchResult r = run(m, out, DetectionParameters.defaults(), 0);
+        assertThat(r.complete()).isTrue();
+
+        List<CSVRecord> files = BatchCohortTest.csv(out.resolve(BatchTables.FILES));
+        assertThat(files).extracting(f -> f.get("exclude")).containsExactly("", "0.0-1.0", "");
+        List<CSVRecord> xFiles = files.stream().filter(f -> f.get("cell").equals("x")).toList();
+        assertThat(xFiles).hasSize(2);
+        long events = xFiles.stream().mapToLong(f -> Long.parseLong(f.get("event_count"))).sum();
+        double seconds = xFiles.stream().mapToDouble(f -> Double.parseDouble(f.get("analysed_duration_s"))).sum();
+        assertThat(seconds).isCloseTo(19, org.assertj.core.api.Assertions.within(0.1)); // 1 s of x2 left out
+        double variance = xFiles.stream().mapToDouble(f -> Math.pow(Double.parseDouble(f.get("noise_sd_pA")), 2)
+                * Double.parseDouble(f.get("analysed_duration_s"))).sum() / seconds;
+        double[] amplitudes = BatchCohortTest.csv(out.resolve(BatchFiles.EVENTS)).stream()
+                .filter(e -> e.get("cell").equals("x")).mapToDouble(e -> Double.parseDouble(e.get("amplitude_pA")))
+                .sorted().toArray();
+        assertThat(amplitudes).hasSize((int) events);
+
+        CSVRecord x = BatchCohortTest.csv(out.resolve(BatchFiles.CELLS)).get(0);
+        assertThat(x.get("cell")).isEqualTo("x");
+        assertThat(x.get("files")).isEqualTo("2");
+        assertThat(Long.parseLong(x.get("event_count"))).isEqualTo(events);
+        assertThat(Double.parseDouble(x.get("analysed_duration_s"))).isCloseTo(seconds, org.assertj.core.api.Assertions.within(1e-5));
+        assertThat(Double.parseDouble(x.get("frequency_hz"))).isCloseTo(events / seconds, org.assertj.core.api.Assertions.within(1e-5));
+        double median = amplitudes.length % 2 == 1 ? amplitudes[amplitudes.length / 2]
+                : (amplitudes[amplitudes.length / 2 - 1] + amplitudes[amplitudes.length / 2]) / 2;
+        assertThat(Double.parseDouble(x.get("amplitude_median_pA"))).isCloseTo(median, org.assertj.core.api.Assertions.within(1e-4));
+        assertThat(Double.parseDouble(x.get("noise_sd_pA"))).isCloseTo(Math.sqrt(variance), org.assertj.core.api.Assertions.within(1e-3));
+        // the cell's average event is its files' averages weighted by their isolated events: one waveform per cell
+        assertThat(BatchCohortTest.csv(out.resolve(BatchFiles.WAVEFORMS)).stream().filter(w -> w.get("cell").equals("x")))
+                .hasSize(AverageEvent.POINTS);
+    }
+
+    @Test
+    void aFolderInUseIsRefused() throws IOException {
+        cell("a", 1);
+        Path m = manifest("a.abf,a,control,,");
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(out.resolve(Batch.LOCK),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock held = ch.lock()) {
+            assertThatThrownBy(() -> run(m, out, DetectionParameters.defaults(), 0)).isInstanceOf(IOException.class)
+                    .hasMessage(out + ": another mepsc batch is writing to this folder; wait for it to finish");
+        }
+        assertThat(out.resolve("files")).isEmptyDirectory();
+    }
+
     /** Temporary files of unfinished outputs. */
     static List<Path> leftovers(Path out) throws IOException {
         try (Stream<Path> s = Files.walk(out)) {
