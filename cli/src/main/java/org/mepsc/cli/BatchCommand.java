@@ -59,20 +59,8 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--no-compare", description = "Do not compare the groups at the end.")
     boolean noCompare;
 
-    @Option(names = "--control", paramLabel = "NAME",
-            description = "Reference group of the comparison (default: the group named 'control' in any case, else the first).")
-    String control;
-
-    @Option(names = "--by", paramLabel = "COLUMN", defaultValue = "group",
-            description = "Manifest column that names the groups to compare (default: ${DEFAULT-VALUE}).")
-    String by;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the comparison's bootstrap (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "10000",
-            description = "Bootstrap resamples of the comparison (default: ${DEFAULT-VALUE}, at least 100).")
-    int bootstrap;
+    @Mixin
+    ComparisonOptions comparisonOptions;
 
     @Mixin
     DetectionOptions detection;
@@ -86,7 +74,7 @@ final class BatchCommand implements Callable<Integer> {
             throw new UsageError("--jobs must be at least 1 (or 0 for one per core), got " + jobs);
         }
         DetectionParameters parameters = detection.parameters();
-        GroupComparison.Options comparison = noCompare ? null : new GroupComparison.Options(by, control, seed, bootstrap, 0.95);
+        GroupComparison.Options comparison = noCompare ? null : comparisonOptions.options();
         BatchOptions options = new BatchOptions(out, jobs, inputOptions.openOptions(), !force, comparison,
                 "mepsc " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         BatchInput cohort = BatchInput.read(input, RecordingReaders.standard(), out);

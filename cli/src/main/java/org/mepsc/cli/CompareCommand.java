@@ -11,6 +11,7 @@ import org.mepsc.compare.ComparisonResult.MeasureComparison;
 import org.mepsc.compare.GroupComparison;
 import org.mepsc.report.HtmlReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,28 +30,15 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "DIR", description = "Output directory of mepsc batch (must hold cells.csv).")
     Path dir;
 
-    @Option(names = "--by", paramLabel = "COLUMN", defaultValue = "group",
-            description = "Column of cells.csv that names the groups (default: ${DEFAULT-VALUE}).")
-    String by;
-
-    @Option(names = "--control", paramLabel = "NAME",
-            description = "Reference group (default: the group named 'control' in any case, else the first group in cells.csv).")
-    String control;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
-            description = "Seed of the bootstrap and permutations; the same seed gives the same numbers (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--bootstrap", paramLabel = "N", defaultValue = "10000",
-            description = "Bootstrap resamples, and the most cell permutations drawn (default: ${DEFAULT-VALUE}, at least 100).")
-    int bootstrap;
+    @Mixin
+    ComparisonOptions comparison;
 
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
     @Override
     public Integer call() throws Exception {
-        GroupComparison.Options options = new GroupComparison.Options(by, control, seed, bootstrap, 0.95);
+        GroupComparison.Options options = comparison.options();
         GroupComparison.Outcome outcome = GroupComparison.run(dir, options);
         Path report = dir.resolve(BatchFiles.REPORT);
         HtmlReport.write(outcome.cohort(), outcome.result(), report, GroupComparison.inputs(dir));

@@ -3,8 +3,6 @@ package org.mepsc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,14 +26,8 @@ class BatchCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run mepsc(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CompareCommandTest.Run mepsc(String... args) {
+        return CompareCommandTest.mepsc(args);
     }
 
     private Path abf(String name, long seed) throws IOException {
@@ -52,7 +44,7 @@ class BatchCommandTest {
         abf("data/drug/d1.abf", 2);
         Files.write(dir.resolve("data/drug/broken.abf"), new byte[0]);
         Path out = dir.resolve("out");
-        Run r = mepsc("batch", dir.resolve("data").toString(), "--out", out.toString(), "--no-compare");
+        CompareCommandTest.Run r = mepsc("batch", dir.resolve("data").toString(), "--out", out.toString(), "--no-compare");
         assertThat(r.code()).isEqualTo(ExitCode.INPUT_FAILED);
         assertThat(r.out()).contains("3 files, ").containsPattern("\\[1/3\\] ").containsPattern("\\[3/3\\] ")
                 .containsPattern("control/c1\\.abf: \\d+ events in 10 s \\(\\d+\\.\\d s\\)")
@@ -65,13 +57,13 @@ class BatchCommandTest {
         assertThat(cells).extracting(c -> c.get("cell")).containsExactly("c1", "broken", "d1");
         assertThat(cells).extracting(c -> c.get("group")).containsExactly("control", "drug", "drug");
 
-        Run again = mepsc("batch", dir.resolve("data").toString(), "--out", out.toString(), "--no-compare");
+        CompareCommandTest.Run again = mepsc("batch", dir.resolve("data").toString(), "--out", out.toString(), "--no-compare");
         assertThat(again.code()).isEqualTo(ExitCode.INPUT_FAILED);
         assertThat(again.out()).contains("control/c1.abf: up to date (").contains("drug/d1.abf: up to date (")
                 .contains("3 files: 0 analysed, 2 up to date, 1 failed");
 
         Files.delete(dir.resolve("data/drug/broken.abf"));
-        Run fixed = mepsc("batch", dir.resolve("data").toString(), "--out", out.toString(), "--bootstrap", "200");
+        CompareCommandTest.Run fixed = mepsc("batch", dir.resolve("data").toString(), "--out", out.toString(), "--bootstrap", "200");
         assertThat(fixed.err()).isEmpty();
         assertThat(fixed.code()).isEqualTo(ExitCode.OK);
         assertThat(fixed.out()).contains("2 files: 0 analysed, 2 up to date, 0 failed; 2 cells, 2 ok")
@@ -85,14 +77,14 @@ class BatchCommandTest {
         abf("data/a.abf", 1);
         Path m = dir.resolve("data/manifest.csv");
         Files.writeString(m, "file,cell,group\na.abf,a,control\nb.abf,b,drug\n", StandardCharsets.UTF_8);
-        Run r = mepsc("batch", m.toString(), "--out", dir.resolve("out").toString());
+        CompareCommandTest.Run r = mepsc("batch", m.toString(), "--out", dir.resolve("out").toString());
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).isEqualTo("mepsc: " + m + ": line 3: no such file 'b.abf' (looked for "
                 + dir.resolve("data/b.abf") + ")" + System.lineSeparator());
         assertThat(dir.resolve("out")).doesNotExist();
 
         Files.writeString(m, "path,cell,group\na.abf,a,control\n", StandardCharsets.UTF_8);
-        Run columns = mepsc("batch", m.toString(), "--out", dir.resolve("out").toString());
+        CompareCommandTest.Run columns = mepsc("batch", m.toString(), "--out", dir.resolve("out").toString());
         assertThat(columns.code()).isEqualTo(ExitCode.USAGE);
         assertThat(columns.err()).startsWith("mepsc: " + m + ": no column 'file'");
     }
@@ -113,14 +105,14 @@ class BatchCommandTest {
         for (String[] extra : cases) {
             List<String> args = new ArrayList<>(List.of("batch", data, "--out", out));
             args.addAll(List.of(extra));
-            Run r = mepsc(args.toArray(String[]::new));
+            CompareCommandTest.Run r = mepsc(args.toArray(String[]::new));
             assertThat(r.code()).as(String.join(" ", extra)).isEqualTo(ExitCode.USAGE);
             assertThat(r.err().lines()).as(String.join(" ", extra)).hasSize(1);
         }
-        Run noOut = mepsc("batch", data);
+        CompareCommandTest.Run noOut = mepsc("batch", data);
         assertThat(noOut.code()).isEqualTo(ExitCode.USAGE);
         assertThat(noOut.err()).contains("Missing required option: '--out=DIR'");
-        Run sameFolder = mepsc("batch", data, "--out", data);
+        CompareCommandTest.Run sameFolder = mepsc("batch", data, "--out", data);
         assertThat(sameFolder.code()).isEqualTo(ExitCode.USAGE);
         assertThat(sameFolder.err()).startsWith("mepsc: --out must not be the input folder itself");
     }
@@ -148,7 +140,7 @@ class BatchCommandTest {
         assertThat(records(out)).as(Files.readString(dir.resolve("child.log"))).isBetween(1L, 4L);
         assertThat(out.resolve("cells.csv")).doesNotExist();
 
-        Run resumed = mepsc("batch", m.toString(), "--out", out.toString(), "--no-compare");
+        CompareCommandTest.Run resumed = mepsc("batch", m.toString(), "--out", out.toString(), "--no-compare");
         assertThat(resumed.err()).isEmpty();
         assertThat(resumed.code()).isEqualTo(ExitCode.OK);
         assertThat(resumed.out()).contains("up to date (");
