@@ -62,6 +62,7 @@ public final class Batch {
     private Batch() {
     }
 
+    /** Runs a batch over the standard readers; see {@link #run(BatchInput, DetectionParameters, BatchOptions, ProgressListener, RecordingReaders)}. */
     public static BatchResult run(BatchInput input, DetectionParameters parameters, BatchOptions options,
             ProgressListener progress) throws IOException {
         return run(input, parameters, options, progress, RecordingReaders.standard());

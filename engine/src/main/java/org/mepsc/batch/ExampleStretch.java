@@ -10,8 +10,8 @@ import org.mepsc.recording.Sweep;
 /**
  * Picks a second of recording to show in the report: the one-second stretch of a sweep holding
  * the most accepted events (the earliest of equals), found while events stream past, then reads
- * it from the recording. Above {@link #BINS_PER_S} × 2 samples per second the stretch is thinned to
- * the smallest and largest sample of each bin, in time order: every peak stays, at a tenth of
+ * it from the recording. From 3 × {@link #BINS_PER_S} samples per second up the stretch is thinned to
+ * the smallest and largest sample of each bin, in time order: every peak stays, at a fifth of
  * the size at 20 kHz.
  */
 final class ExampleStretch implements EventSink {

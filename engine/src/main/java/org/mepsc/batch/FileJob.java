@@ -79,12 +79,11 @@ final class FileJob {
     }
 
     /** The stored record if it matches the input and settings as they are now; otherwise null. */
-    FileRecord upToDate() throws IOException {
+    private FileRecord upToDate(Fingerprint now) {
         FileRecord stored = FileRecord.read(dir);
         if (stored == null) {
             return null;
         }
-        Fingerprint now = Fingerprint.of(entry.file(), settings());
         boolean complete = Files.isRegularFile(dir.resolve(EVENTS)) && Files.isRegularFile(dir.resolve(SUMMARY));
         return complete && now.equals(stored.fingerprint()) ? stored : null;
     }
@@ -96,14 +95,14 @@ final class FileJob {
     Done run(int threads, boolean reuse) throws InterruptedIOException {
         long t0 = System.nanoTime();
         try {
-            if (reuse) {
-                FileRecord stored = upToDate();
-                if (stored != null) {
-                    return new Done(new FileOutcome(entry, FileOutcome.Status.UP_TO_DATE, stored.eventCount(),
-                            stored.analysedSeconds(), seconds(t0), null, dir), stored);
-                }
+            // taken before reading: a file that changes during the analysis is analysed again next time
+            Fingerprint now = Fingerprint.of(entry.file(), settings());
+            FileRecord stored = reuse ? upToDate(now) : null;
+            if (stored != null) {
+                return new Done(new FileOutcome(entry, FileOutcome.Status.UP_TO_DATE, stored.eventCount(),
+                        stored.analysedSeconds(), seconds(t0), null, dir), stored);
             }
-            FileRecord record = analyse(threads, t0);
+            FileRecord record = analyse(now, threads, t0);
             return new Done(new FileOutcome(entry, FileOutcome.Status.ANALYSED, record.eventCount(), record.analysedSeconds(),
                     record.seconds(), null, dir), record);
         } catch (InterruptedIOException e) {
@@ -118,11 +117,9 @@ final class FileJob {
         }
     }
 
-    private FileRecord analyse(int threads, long t0) throws IOException {
+    private FileRecord analyse(Fingerprint fingerprint, int threads, long t0) throws IOException {
         Files.createDirectories(dir);
         Files.deleteIfExists(dir.resolve(FileRecord.NAME));
-        // fingerprint before reading: a file that changes during the analysis is analysed again next time
-        Fingerprint fingerprint = Fingerprint.of(entry.file(), settings());
         try (Recording recording = readers.open(entry.file(), open)) {
             Channel channel = channel(recording);
             DetectOutputs.Statistics statistics = new DetectOutputs.Statistics();

@@ -193,7 +193,9 @@ class BatchRunTest {
         cell("x1", 41);
         cell("x2", 42);
         cell("y", 43);
-        Path m = manifest("x1.abf,x,control,,", "x2.abf,x,control,,0-1", "y.abf,y,drug,0,");
+        Path m = dir.resolve("data/manifest.csv");
+        Files.writeString(m, "file,cell,group,channel,exclude,genotype\nx1.abf,x,control,,,wt\nx2.abf,x,control,,0-1,wt\n"
+                + "y.abf,y,drug,0,,ko\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("out");
         BatchResult r = run(m, out, DetectionParameters.defaults(), 0);
         assertThat(r.complete()).isTrue();
@@ -215,6 +217,8 @@ class BatchRunTest {
         CSVRecord x = BatchCohortTest.csv(out.resolve(BatchFiles.CELLS)).get(0);
         assertThat(x.get("cell")).isEqualTo("x");
         assertThat(x.get("files")).isEqualTo("2");
+        assertThat(x.getParser().getHeaderNames()).endsWith("status", "genotype");
+        assertThat(x.get("genotype")).isEqualTo("wt");
         assertThat(Long.parseLong(x.get("event_count"))).isEqualTo(events);
         assertThat(Double.parseDouble(x.get("analysed_duration_s"))).isCloseTo(seconds, org.assertj.core.api.Assertions.within(1e-5));
         assertThat(Double.parseDouble(x.get("frequency_hz"))).isCloseTo(events / seconds, org.assertj.core.api.Assertions.within(1e-5));
