@@ -70,9 +70,6 @@ final class BatchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (jobs < 0) {
-            throw new UsageError("--jobs must be at least 1 (or 0 for one per core), got " + jobs);
-        }
         DetectionParameters parameters = detection.parameters();
         GroupComparison.Options comparison = noCompare ? null : comparisonOptions.options();
         BatchOptions options = new BatchOptions(out, jobs, inputOptions.openOptions(), !force, comparison,

@@ -22,7 +22,7 @@ public record BatchOptions(Path outDir, int jobs, OpenOptions open, boolean reus
             throw new IllegalArgumentException("an output folder is needed");
         }
         if (jobs < 0) {
-            throw new IllegalArgumentException("--jobs must be at least 1 (got " + jobs + ")");
+            throw new IllegalArgumentException("--jobs must be at least 1, or 0 for one per core (got " + jobs + ")");
         }
         open = open == null ? OpenOptions.DEFAULT : open;
     }
