@@ -111,7 +111,7 @@ public final class EventCharacteriser {
         double amplitude = peakValue - baseline;
         if (!(amplitude > 0)) {
             return new Measurement(onsetEstimate, base + peakPos, amplitude, sign * baseline, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
         }
 
         int searchStart = Math.max(winLo, Math.max(bStart - baselineLength, prev + 1));
@@ -140,8 +140,9 @@ public final class EventCharacteriser {
             }
             charge = area * dtMs;
         }
+        boolean decayMissing = Double.isNaN(fit.tau()) && n >= decayLength / 3;
         return new Measurement(base + onset, base + peakPos, amplitude, sign * baseline, rise,
-                fit.tau() * dtMs, fit.r2(), halfDecay, halfWidth, charge);
+                fit.tau() * dtMs, fit.r2(), halfDecay, halfWidth, charge, decayMissing);
     }
 
     /** Sample rate of the trace this characteriser measures. */
