@@ -84,9 +84,10 @@ final class ChunkScanner {
                 continue;
             }
             double onset = p + offset;
-            double prevPeak = i > 0 ? found.position(i - 1) + offset + tPeak : Double.NEGATIVE_INFINITY;
+            double prevOnset = i > 0 ? found.position(i - 1) + offset : Double.NEGATIVE_INFINITY;
+            double prevPeak = i > 0 ? prevOnset + tPeak : Double.NEGATIVE_INFINITY;
             double nextOnset = i + 1 < found.size() ? found.position(i + 1) + offset : Double.POSITIVE_INFINITY;
-            Measurement m = setup.characteriser().measure(c, onset, prevPeak, nextOnset);
+            Measurement m = setup.characteriser().measure(c, onset, prevOnset, prevPeak, nextOnset);
             Rejection why = setup.rules().judge(m);
             events.add(new Event(sweepIndex, time(m.onset()), time(m.peak()), m.amplitude(), m.baseline(),
                     m.rise1090Ms(), m.decayTauMs(), m.decayR2(), m.halfDecayMs(), m.halfWidthMs(), m.charge(),

@@ -64,8 +64,8 @@ final class SetupFactory {
         int d = conditioning.decimation();
         double fs = conditioning.sampleRateHz();
         int templateSpan = templateLength(t, rate);
-        int before = (templateSpan + characteriser.reachBefore()) * d;
-        int after = (int) Math.round(0.005 * fs) + characteriser.reachBefore() * d;
+        int before = (templateSpan + characteriser.baselineReach()) * d;
+        int after = (int) Math.round(0.005 * fs) + characteriser.baselineReach() * d;
         List<Fir> filters = new ArrayList<>();
         filters.add(conditioning.filter());
         for (Fir k : detector.kernels()) {
@@ -76,7 +76,7 @@ final class SetupFactory {
                 diffSd > 0 ? STEP_SDS * diffSd : Double.POSITIVE_INFINITY,
                 Math.max(5, (int) Math.round(0.00025 * fs)), (int) Math.round(0.005 * fs), before, after, ringing);
         int offset = (int) Math.ceil(detector.onsetOffset());
-        int edgeHead = characteriser.reachBefore() + 1;
+        int edgeHead = characteriser.baselineReach() + 1;
         int edgeTail = Math.max(detector.reachAfter() - offset, characteriser.reachAfter() / 2) + 1;
         return new ScanSetup(conditioning, detector, bank, t, p.polarity(), refractory, noise, threshold,
                 characteriser, rules, artefacts, p.exclusions(), edgeHead, edgeTail);
