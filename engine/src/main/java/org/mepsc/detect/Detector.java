@@ -34,6 +34,14 @@ public interface Detector {
     double onsetOffset();
 
     /**
+     * The statistic's side lobes around one event, which the pipeline does not report as events
+     * of their own (none by default).
+     */
+    default Sidelobes sidelobes() {
+        return Sidelobes.none();
+    }
+
+    /**
      * Writes the statistic for positions {@code [from, from+count)} into
      * {@code out[outOffset..]}; larger means more event-like for the chosen polarity.
      *

@@ -25,6 +25,26 @@ public record Template(double riseMs, double decayMs) {
         return Math.log(decayMs / riseMs) * riseMs * decayMs / (decayMs - riseMs);
     }
 
+    /** 10–90 % rise time of the shape, ms. */
+    public double rise1090Ms() {
+        double tPeak = peakTimeMs();
+        return crossing(0.9, tPeak) - crossing(0.1, tPeak);
+    }
+
+    private double crossing(double level, double tPeak) {
+        double lo = 0;
+        double hi = tPeak;
+        for (int i = 0; i < 60; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (valueAt(mid) < level) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+
     /** The value at {@code tMs} after onset (0 before), peak 1. */
     public double valueAt(double tMs) {
         if (tMs <= 0) {

@@ -19,6 +19,9 @@ public final class EventCharacteriser {
     private final int peakBefore;
     private final int peakAfter;
     private final int decayLength;
+    private final int peakHalfWidth;
+    private final double decayConstant;
+    private final int tailReach;
     private final double tauMax;
 
     /**
@@ -39,11 +42,19 @@ public final class EventCharacteriser {
         this.peakAfter = Math.max(2, (int) Math.round((tPeak + settings.peakSearchExtraMs()) * perMs));
         this.decayLength = Math.max(4, (int) Math.round(settings.decayWindowTaus() * template.decayMs() * perMs));
         this.tauMax = 20 * template.decayMs() * perMs;
+        this.decayConstant = template.decayMs() * perMs;
+        this.tailReach = (int) Math.round(5 * template.decayMs() * perMs);
+        this.peakHalfWidth = Math.max(1, (int) Math.round(settings.peakFitFraction() * tPeak * perMs));
     }
 
-    /** Samples before an onset estimate this characteriser may read. */
-    public int reachBefore() {
+    /** Samples of baseline before an onset estimate an event needs. */
+    public int baselineReach() {
         return baselineGap + baselineLength + 2;
+    }
+
+    /** Samples before an onset estimate this characteriser may read (a previous event's baseline included). */
+    public int reachBefore() {
+        return tailReach + baselineGap + baselineLength + 2;
     }
 
     /** Samples after an onset estimate this characteriser may read. */
@@ -54,10 +65,11 @@ public final class EventCharacteriser {
     /**
      * @param c the conditioned trace around the event
      * @param onsetEstimate the detector's onset position
+     * @param previousOnset onset estimate of the previous detection (−∞ if none)
      * @param previousPeak position of the previous detection's peak estimate (−∞ if none)
      * @param nextOnset onset estimate of the next detection (+∞ if none)
      */
-    public Measurement measure(Window c, double onsetEstimate, double previousPeak, double nextOnset) {
+    public Measurement measure(Window c, double onsetEstimate, double previousOnset, double previousPeak, double nextOnset) {
         float[] d = c.data();
         long base = c.origin();
         int winLo = 0;
@@ -82,15 +94,31 @@ public final class EventCharacteriser {
         }
         double peakPos = ip;
         double peakValue = best;
-        if (ip > winLo && ip < winHi) {
-            double ym = sign * d[ip - 1];
-            double yp = sign * d[ip + 1];
-            double curvature = ym - 2 * best + yp;
-            if (curvature < 0) {
-                double shift = 0.5 * (ym - yp) / curvature;
-                if (Math.abs(shift) <= 1) {
+        // the peak from a least-squares parabola over ±peakHalfWidth samples: averaging several
+        // samples keeps noise from inflating the amplitude as the single largest sample would
+        int a = Math.max(winLo, ip - peakHalfWidth);
+        int b = Math.min(Math.min(winHi, ip + peakHalfWidth), next - 1);
+        if (b - a >= 2) {
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, t0 = 0, t1 = 0, t2 = 0;
+            for (int i = a; i <= b; i++) {
+                double x = i - ip;
+                double y = sign * d[i];
+                double x2 = x * x;
+                s0 += 1;
+                s1 += x;
+                s2 += x2;
+                s3 += x2 * x;
+                s4 += x2 * x2;
+                t0 += y;
+                t1 += x * y;
+                t2 += x2 * y;
+            }
+            double[] q = solve3(s0, s1, s2, s3, s4, t0, t1, t2);
+            if (q != null && q[2] < 0) {
+                double shift = -q[1] / (2 * q[2]);
+                if (Math.abs(shift) <= Math.max(1, peakHalfWidth / 2.0)) {
                     peakPos = ip + shift;
-                    peakValue = best - 0.25 * (ym - yp) * shift;
+                    peakValue = q[0] - q[1] * q[1] / (4 * q[2]);
                 }
             }
         }
@@ -103,28 +131,54 @@ public final class EventCharacteriser {
                 return Measurement.noPeak(onsetEstimate);
             }
         }
-        double baseline = 0;
+        double level = 0;
         for (int i = bStart; i < bEnd; i++) {
-            baseline += sign * d[i];
+            level += sign * d[i];
         }
-        baseline /= bEnd - bStart;
-        double amplitude = peakValue - baseline;
+        level /= bEnd - bStart;
+        // On the tail of the previous event the baseline is still falling back: model it as that
+        // tail, decaying with the template's time constant from the level before this event
+        // towards the level before the previous one.
+        double tailFrom = Double.NaN;
+        double tailCentre = 0.5 * (bStart + bEnd - 1);
+        int prevOn = Double.isInfinite(previousOnset) ? Integer.MIN_VALUE : (int) (Math.round(previousOnset) - base);
+        if (prevOn != Integer.MIN_VALUE && o - prevOn < tailReach) {
+            int pEnd = prevOn - baselineGap;
+            int pStart = Math.max(winLo, pEnd - baselineLength);
+            if (pEnd - pStart >= 1) {
+                double before = 0;
+                for (int i = pStart; i < pEnd; i++) {
+                    before += sign * d[i];
+                }
+                tailFrom = before / (pEnd - pStart);
+            }
+        }
+        Baseline bl = new Baseline(level, tailFrom, tailCentre, decayConstant);
+
+        double amplitude = peakValue - bl.at(peakPos);
         if (!(amplitude > 0)) {
-            return new Measurement(onsetEstimate, base + peakPos, amplitude, sign * baseline, Double.NaN,
-                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return new Measurement(onsetEstimate, base + peakPos, amplitude, sign * bl.at(o), Double.NaN,
+                    Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
         }
 
         int searchStart = Math.max(winLo, Math.max(bStart - baselineLength, prev + 1));
-        double t90 = crossingBefore(d, ip, searchStart, baseline + 0.9 * amplitude);
-        double t50 = crossingBefore(d, ip, searchStart, baseline + 0.5 * amplitude);
-        double t10 = crossingBefore(d, ip, searchStart, baseline + 0.1 * amplitude);
+        int dEnd = Math.min(Math.min(winHi, ip + decayLength), next - 1);
+        // the signed trace minus its baseline over everything measured below
+        int from = Math.min(searchStart, ip);
+        float[] y = new float[dEnd - from + 1];
+        for (int i = from; i <= dEnd; i++) {
+            y[i - from] = (float) (sign * d[i] - bl.at(i));
+        }
+        int ipy = ip - from;
+        double t90 = from + crossingBefore(y, ipy, searchStart - from, 0.9 * amplitude);
+        double t50 = from + crossingBefore(y, ipy, searchStart - from, 0.5 * amplitude);
+        double t10 = from + crossingBefore(y, ipy, searchStart - from, 0.1 * amplitude);
         double rise = (t90 - t10) * dtMs;
         double onset = Double.isNaN(rise) ? o : t10 - (t90 - t10) / 8;
 
-        int dEnd = Math.min(Math.min(winHi, ip + decayLength), next - 1);
         int n = dEnd - ip + 1;
-        ExponentialDecayFit.Result fit = ExponentialDecayFit.fit(d, ip, n, baseline, sign, 0.5, tauMax);
-        double t50d = crossingAfter(d, ip, dEnd, baseline + 0.5 * amplitude);
+        ExponentialDecayFit.Result fit = ExponentialDecayFit.fit(y, ipy, n, 0, 1, 0.5, tauMax);
+        double t50d = from + crossingAfter(y, ipy, dEnd - from, 0.5 * amplitude);
         double halfDecay = (t50d - peakPos) * dtMs;
         double halfWidth = (t50d - t50) * dtMs;
 
@@ -133,15 +187,41 @@ public final class EventCharacteriser {
         if (qStart <= dEnd) {
             double area = 0;
             for (int i = qStart; i <= dEnd; i++) {
-                area += sign * d[i] - baseline;
+                area += y[i - from];
             }
             if (!Double.isNaN(fit.tau())) {
                 area += fit.alpha() * Math.exp(-n / fit.tau()) / (1 - Math.exp(-1 / fit.tau()));
             }
             charge = area * dtMs;
         }
-        return new Measurement(base + onset, base + peakPos, amplitude, sign * baseline, rise,
-                fit.tau() * dtMs, fit.r2(), halfDecay, halfWidth, charge);
+        boolean decayMissing = Double.isNaN(fit.tau()) && n >= decayLength / 3;
+        return new Measurement(base + onset, base + peakPos, amplitude, sign * bl.at(onset), rise,
+                fit.tau() * dtMs, fit.r2(), halfDecay, halfWidth, charge, decayMissing);
+    }
+
+    /**
+     * The baseline under an event: flat at {@code level}, or, on a previous event's tail, falling
+     * exponentially from {@code level} (at {@code centre}) towards {@code tailFrom}.
+     */
+    private record Baseline(double level, double tailFrom, double centre, double tau) {
+        double at(double i) {
+            if (Double.isNaN(tailFrom)) {
+                return level;
+            }
+            return tailFrom + (level - tailFrom) * Math.exp(-(i - centre) / tau);
+        }
+    }
+
+    /** Solves the 3×3 normal equations of a parabola fit (symmetric Hankel matrix), or null. */
+    private static double[] solve3(double s0, double s1, double s2, double s3, double s4, double t0, double t1, double t2) {
+        double det = s0 * (s2 * s4 - s3 * s3) - s1 * (s1 * s4 - s3 * s2) + s2 * (s1 * s3 - s2 * s2);
+        if (Math.abs(det) < 1e-12) {
+            return null;
+        }
+        double c0 = (t0 * (s2 * s4 - s3 * s3) - s1 * (t1 * s4 - s3 * t2) + s2 * (t1 * s3 - s2 * t2)) / det;
+        double c1 = (s0 * (t1 * s4 - t2 * s3) - t0 * (s1 * s4 - s3 * s2) + s2 * (s1 * t2 - t1 * s2)) / det;
+        double c2 = (s0 * (s2 * t2 - s3 * t1) - s1 * (s1 * t2 - s3 * t0) + t0 * (s1 * s3 - s2 * s2)) / det;
+        return new double[] {c0, c1, c2};
     }
 
     /** Sample rate of the trace this characteriser measures. */
@@ -149,24 +229,23 @@ public final class EventCharacteriser {
         return rateHz;
     }
 
-    /** The last time before {@code from} the signed trace was below {@code level}, interpolated. */
-    private double crossingBefore(float[] d, int from, int limit, double level) {
-        for (int j = from - 1; j >= limit; j--) {
-            double v = sign * d[j];
+    /** The last time before {@code from} that {@code y} was below {@code level}, interpolated. */
+    private static double crossingBefore(float[] y, int from, int limit, double level) {
+        for (int j = from - 1; j >= Math.max(0, limit); j--) {
+            double v = y[j];
             if (v < level) {
-                double w = sign * d[j + 1];
-                return j + (level - v) / (w - v);
+                return j + (level - v) / (y[j + 1] - v);
             }
         }
         return Double.NaN;
     }
 
-    /** The first time after {@code from} the signed trace fell below {@code level}, interpolated. */
-    private double crossingAfter(float[] d, int from, int limit, double level) {
+    /** The first time after {@code from} that {@code y} fell below {@code level}, interpolated. */
+    private static double crossingAfter(float[] y, int from, int limit, double level) {
         for (int j = from + 1; j <= limit; j++) {
-            double v = sign * d[j];
+            double v = y[j];
             if (v < level) {
-                double u = sign * d[j - 1];
+                double u = y[j - 1];
                 return j - 1 + (u - level) / (u - v);
             }
         }

@@ -9,6 +9,7 @@ package org.mepsc.events;
  * @param amplitude peak minus baseline, positive for an event of the expected polarity
  * @param baseline local baseline (as recorded, not sign-flipped)
  * @param charge integral of the event, unit·ms (fC for pA)
+ * @param decayMissing the decay window was long enough, yet no exponential decay fitted it
  */
 public record Measurement(
         double onset,
@@ -20,10 +21,11 @@ public record Measurement(
         double decayR2,
         double halfDecayMs,
         double halfWidthMs,
-        double charge) {
+        double charge,
+        boolean decayMissing) {
 
     static Measurement noPeak(double onset) {
         return new Measurement(onset, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
     }
 }

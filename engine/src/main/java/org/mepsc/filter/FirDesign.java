@@ -65,4 +65,48 @@ public final class FirDesign {
         throw new IllegalArgumentException("filter impulse response longer than " + MAX_GRID
                 + " samples at " + sampleRateHz + " Hz; choose a less narrow filter");
     }
+
+    /**
+     * For responses estimated from data (a measured spectrum): the impulse response on a grid of
+     * at least 4·{@code halfLength}, multiplied by a Tukey window that is flat to half of
+     * {@code halfLength} and falls to 0 at {@code ±halfLength}; the window smooths the estimate's
+     * bin-to-bin scatter and bounds the kernel. The gain at 0 Hz is kept exact.
+     */
+    public static Fir windowed(FrequencyResponse response, double sampleRateHz, int halfLength) {
+        int grid = Fft.nextPowerOfTwo(Math.max(1 << 12, 4L * halfLength));
+        double[] z = new double[2];
+        double[] a = new double[grid];
+        for (int k = 0; k <= grid / 2; k++) {
+            response.at(k * sampleRateHz / grid, z);
+            if (k == 0) {
+                a[0] = z[0];
+            } else if (k == grid / 2) {
+                a[1] = z[0];
+            } else {
+                a[2 * k] = z[0];
+                a[2 * k + 1] = z[1];
+            }
+        }
+        Fft.real(grid).realInverse(a, true);
+        double[] taps = new double[2 * halfLength + 1];
+        double[] window = new double[taps.length];
+        double sum = 0;
+        double windowSum = 0;
+        for (int j = -halfLength; j <= halfLength; j++) {
+            double r = Math.abs(j) / (double) halfLength;
+            double w = r <= 0.5 ? 1 : 0.5 + 0.5 * Math.cos(Math.PI * (r - 0.5) / 0.5);
+            window[j + halfLength] = w;
+            taps[j + halfLength] = w * a[Math.floorMod(j, grid)];
+            sum += taps[j + halfLength];
+            windowSum += w;
+        }
+        // windowing smears the response near 0 Hz; restore the exact DC gain (0 for a band-pass,
+        // so that baseline and slow drift cannot leak through)
+        response.at(0, z);
+        double correction = (sum - z[0]) / windowSum;
+        for (int i = 0; i < taps.length; i++) {
+            taps[i] -= correction * window[i];
+        }
+        return new Fir(taps, -halfLength);
+    }
 }

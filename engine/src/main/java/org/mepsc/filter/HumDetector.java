@@ -3,7 +3,6 @@ package org.mepsc.filter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * Finds mains hum (50 or 60 Hz and harmonics) in a trace's spectrum: a Welch average of
@@ -17,12 +16,7 @@ public final class HumDetector {
     public static final double MAX_HZ = 1000;
 
     private final double sampleRateHz;
-    private final int segment;
-    private final double[] power;
-    private final double[] window;
-    private final double[] work;
-    private final DoubleFFT_1D fft;
-    private int segments;
+    private final WelchSpectrum spectrum;
 
     /**
      * @param mainsHz the mains frequency found (50 or 60), or 0 if no hum
@@ -34,41 +28,21 @@ public final class HumDetector {
 
     public HumDetector(double sampleRateHz) {
         this.sampleRateHz = sampleRateHz;
-        this.segment = Fft.nextPowerOfTwo((long) Math.ceil(sampleRateHz));
-        this.power = new double[segment / 2 + 1];
-        this.window = new double[segment];
-        for (int i = 0; i < segment; i++) {
-            window[i] = 0.5 - 0.5 * Math.cos(2 * Math.PI * i / segment);
-        }
-        this.work = new double[segment];
-        this.fft = Fft.real(segment);
+        this.spectrum = new WelchSpectrum(sampleRateHz, Fft.nextPowerOfTwo((long) Math.ceil(sampleRateHz)));
     }
 
     /** Samples per segment (about one second). */
     public int segmentLength() {
-        return segment;
+        return spectrum.segmentLength();
     }
 
     /** Adds one segment of {@link #segmentLength()} finite samples starting at {@code offset}. */
     public void add(float[] x, int offset) {
-        double mean = 0;
-        for (int i = 0; i < segment; i++) {
-            mean += x[offset + i];
-        }
-        mean /= segment;
-        for (int i = 0; i < segment; i++) {
-            work[i] = (x[offset + i] - mean) * window[i];
-        }
-        fft.realForward(work);
-        power[0] += work[0] * work[0];
-        power[segment / 2] += work[1] * work[1];
-        for (int k = 1; k < segment / 2; k++) {
-            power[k] += work[2 * k] * work[2 * k] + work[2 * k + 1] * work[2 * k + 1];
-        }
-        segments++;
+        spectrum.add(x, offset);
     }
 
     public Result result() {
+        int segments = spectrum.segments();
         if (segments == 0) {
             return new Result(0, List.of(), 0);
         }
@@ -96,18 +70,19 @@ public final class HumDetector {
     }
 
     private double peakOverBackground(double f) {
-        double binHz = sampleRateHz / segment;
+        double binHz = spectrum.binHz();
+        int bins = spectrum.bins();
         int lo = (int) Math.floor((f - 1) / binHz);
         int hi = (int) Math.ceil((f + 1) / binHz);
         double peak = 0;
-        for (int k = Math.max(1, lo); k <= Math.min(power.length - 1, hi); k++) {
-            peak = Math.max(peak, power[k]);
+        for (int k = Math.max(1, lo); k <= Math.min(bins - 1, hi); k++) {
+            peak = Math.max(peak, spectrum.bin(k));
         }
         List<Double> side = new ArrayList<>();
         for (int k = (int) Math.floor((f - 12) / binHz); k <= (int) Math.ceil((f + 12) / binHz); k++) {
             double fk = k * binHz;
-            if (k >= 1 && k < power.length && Math.abs(fk - f) >= 3) {
-                side.add(power[k]);
+            if (k >= 1 && k < bins && Math.abs(fk - f) >= 3) {
+                side.add(spectrum.bin(k));
             }
         }
         if (side.isEmpty()) {

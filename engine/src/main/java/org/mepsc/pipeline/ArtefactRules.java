@@ -12,14 +12,26 @@ package org.mepsc.pipeline;
  * @param stepThreshold largest sample-to-sample change of a normal trace (trace units)
  * @param flatRun samples of identical value that make a saturated stretch
  * @param extremeReach a saturated run is at the maximum or minimum within this many samples
- * @param before samples excluded before an artefact (events there would be disturbed)
- * @param after samples excluded after it (filters ringing, transients settling)
+ * @param before samples excluded before an artefact besides its ringing (an event whose template
+ *     window reaches the artefact would be disturbed)
+ * @param after samples excluded after it besides its ringing (transients settling)
+ * @param ringing how far the filters spread an artefact of a given size
  */
-record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int extremeReach, int before, int after) {
+record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int extremeReach, int before, int after, Ringing ringing) {
 
     /** Raw samples needed on each side of a range to find every artefact zone reaching into it. */
     int reach() {
-        return Math.max(before, after) + flatRun + extremeReach + 1;
+        return Math.max(before + ringing.maxBefore(), after + ringing.maxAfter()) + flatRun + extremeReach + 1;
+    }
+
+    /** Flagged samples this far before a range can have zones reaching into it. */
+    int zoneAfter() {
+        return after + ringing.maxAfter();
+    }
+
+    /** Flagged samples this far after a range can have zones reaching into it. */
+    int zoneBefore() {
+        return before + ringing.maxBefore();
     }
 
     /**
@@ -33,16 +45,17 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
         int hi = (int) Math.min(length, to - origin);
         for (int i = lo; i < hi; i++) {
             float v = raw[i];
-            boolean bad = !Float.isFinite(v);
-            if (!bad && enabled && i > 0 && Float.isFinite(raw[i - 1]) && Math.abs(v - raw[i - 1]) > stepThreshold) {
-                bad = true;
+            double size = Double.NaN;
+            if (!Float.isFinite(v)) {
+                size = Double.POSITIVE_INFINITY;
+            } else if (enabled && i > 0 && Float.isFinite(raw[i - 1]) && Math.abs(v - raw[i - 1]) > stepThreshold) {
+                size = Math.abs(v - raw[i - 1]);
+            } else if (enabled && inFlatRun(raw, length, i) && atExtreme(raw, length, i)) {
+                size = Double.POSITIVE_INFINITY;
             }
-            if (!bad && enabled && inFlatRun(raw, length, i) && atExtreme(raw, length, i)) {
-                bad = true;
-            }
-            if (bad) {
+            if (!Double.isNaN(size)) {
                 long at = origin + i;
-                zones.add(at - before, at + after + 1);
+                zones.add(at - before - ringing.before(size), at + after + ringing.after(size) + 1);
             }
         }
     }

@@ -9,6 +9,7 @@ import org.mepsc.detect.NoiseEstimate;
 import org.mepsc.detect.Template;
 import org.mepsc.detect.TemplateFit;
 import org.mepsc.filter.HumDetector;
+import org.mepsc.filter.WelchSpectrum;
 import org.mepsc.recording.Recording;
 
 /**
@@ -82,20 +83,25 @@ final class Calibrator {
         if (p.template() != null) {
             template = p.template();
             source = "user";
-            current = evaluate(conditioning, template, raw.diffSd, windows);
+            current = evaluate(conditioning, Method.TEMPLATE, template, raw.diffSd, windows, null);
         } else {
             Learned learned = learn(conditioning, raw.diffSd, windows);
             template = learned.template;
             source = learned.source;
             fitR2 = learned.r2;
             fitEvents = learned.events;
-            current = learned.last.template.equals(template) ? learned.last : evaluate(conditioning, template, raw.diffSd, windows);
+            current = learned.last.template.equals(template) ? learned.last
+                    : evaluate(conditioning, Method.TEMPLATE, template, raw.diffSd, windows, null);
+        }
+        WelchSpectrum spectrum = p.method() == Method.DECONVOLUTION ? quietSpectrum(current, windows) : null;
+        if (p.method() != Method.TEMPLATE) {
+            current = evaluate(conditioning, p.method(), template, raw.diffSd, windows, spectrum);
         }
         double threshold = p.threshold() != null ? p.threshold() : SetupFactory.defaultThreshold(p.method());
-        ScanSetup probe = current.setup;
-        double noiseSd = conditionedNoise(probe, windows, template);
+        double noiseSd = conditionedNoise(current.setup, windows, template);
         double floor = p.amplitudeFloor() != null ? p.amplitudeFloor() : FLOOR_SDS * noiseSd;
-        ScanSetup setup = SetupFactory.build(conditioning, p, template, raw.diffSd, longest, current.noise, threshold, floor);
+        ScanSetup setup = SetupFactory.build(conditioning, p, p.method(), template, raw.diffSd, longest, spectrum,
+                current.noise, threshold, floor);
         double refractoryMs = setup.refractory() * 1000 / conditioning.rateHz();
         Calibration c = new Calibration(fs, conditioning.decimation(), conditioning.notchHz(), notchSource, template,
                 source, fitR2, fitEvents, current.noise, threshold, noiseSd, raw.diffSd, floor, refractoryMs, seconds);
@@ -202,8 +208,9 @@ final class Calibrator {
     private record Detection(int sweep, long position, float z) {
     }
 
-    private Evaluation evaluate(Conditioning conditioning, Template t, double diffSd, List<Chunk> windows) throws IOException {
-        ScanSetup raw = SetupFactory.build(conditioning, p, t, diffSd, longest, null, 0, 0);
+    private Evaluation evaluate(Conditioning conditioning, Method method, Template t, double diffSd, List<Chunk> windows,
+            WelchSpectrum spectrum) throws IOException {
+        ScanSetup raw = SetupFactory.build(conditioning, p, method, t, diffSd, longest, spectrum, null, 0, 0);
         long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
         int stride = (int) Math.max(1, total / NOISE_SAMPLES);
         List<FloatList> parts = parallel.map(windows, raw, (s, c) -> {
@@ -234,7 +241,7 @@ final class Calibrator {
     private Learned learn(Conditioning conditioning, double diffSd, List<Chunk> windows) throws IOException {
         Evaluation best = null;
         for (Template t : SetupFactory.initialTemplates()) {
-            Evaluation e = evaluate(conditioning, t, diffSd, windows);
+            Evaluation e = evaluate(conditioning, Method.TEMPLATE, t, diffSd, windows, null);
             if (best == null || e.countAbove(STRICT) > best.countAbove(STRICT)) {
                 best = e;
             }
@@ -255,7 +262,7 @@ final class Calibrator {
             lastFit = fit;
             lastEvents = avg.events;
             boolean settled = next.distance(current.template) < 1.03;
-            current = evaluate(conditioning, next, diffSd, windows);
+            current = evaluate(conditioning, Method.TEMPLATE, next, diffSd, windows, null);
             if (settled) {
                 break;
             }
@@ -378,6 +385,26 @@ final class Calibrator {
     }
 
     // ---------------------------------------------------------------- trace noise
+
+    /** The conditioned trace's spectrum over segments free of detections (noise without events). */
+    private WelchSpectrum quietSpectrum(Evaluation e, List<Chunk> windows) throws IOException {
+        double rate = e.setup.rateHz();
+        Template t = e.template;
+        double spanS = (t.peakTimeMs() + 3 * t.decayMs()) / 1000;
+        int segment = org.mepsc.filter.Fft.nextPowerOfTwo(Math.round(Math.max(0.064, 3 * spanS) * rate));
+        int guard = (int) Math.round(spanS * rate) + SetupFactory.templatePre(rate);
+        WelchSpectrum spectrum = new WelchSpectrum(rate, segment);
+        ChunkScanner scanner = new ChunkScanner(recording, channel, e.setup);
+        for (int s : sweeps) {
+            long[] busy = e.detections.stream().filter(x -> x.sweep == s).mapToLong(x -> x.position).sorted().toArray();
+            for (Chunk c : windows) {
+                if (c.sweep() == s) {
+                    scanner.quietSegments(s, c.from(), c.to(), guard, busy, spectrum);
+                }
+            }
+        }
+        return spectrum.segments() >= 4 ? spectrum : null;
+    }
 
     private double conditionedNoise(ScanSetup setup, List<Chunk> windows, Template t) throws IOException {
         long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();

@@ -11,6 +11,7 @@ import org.mepsc.events.Event;
 import org.mepsc.events.Measurement;
 import org.mepsc.events.Rejection;
 import org.mepsc.filter.SpectralBank;
+import org.mepsc.filter.WelchSpectrum;
 import org.mepsc.recording.Recording;
 import org.mepsc.recording.Sweep;
 import org.mepsc.trace.RecordingTrace;
@@ -21,6 +22,9 @@ import org.mepsc.trace.RecordingTrace;
  * what a whole-sweep scan reports there. Not thread-safe: one per worker thread.
  */
 final class ChunkScanner {
+
+    /** A detection within this many noise SDs of a larger one's side lobe is taken for that lobe. */
+    static final double SIDELOBE_MARGIN = 2.0;
 
     private final Recording recording;
     private final int channel;
@@ -66,9 +70,10 @@ final class ChunkScanner {
 
     ChunkEvents detect(int sweepIndex, long from, long to) throws IOException {
         prepare(sweepIndex, from, to, true);
-        PeakList found = new PeakList();
+        PeakList all = new PeakList();
         PeakPicker.peaks(new Window(stat, statLo, (int) (statHi - statLo)), candLo, candHi, setup.threshold(),
-                setup.refractory(), statHi, found::add);
+                setup.refractory(), statHi, all::add);
+        PeakList found = all.withoutSidelobes(detector.sidelobes(), SIDELOBE_MARGIN);
         double offset = detector.onsetOffset();
         double tPeak = setup.template().peakTimeMs() * setup.rateHz() / 1000;
         Window c = new Window(cond, condLo, condUsed);
@@ -79,9 +84,10 @@ final class ChunkScanner {
                 continue;
             }
             double onset = p + offset;
-            double prevPeak = i > 0 ? found.position(i - 1) + offset + tPeak : Double.NEGATIVE_INFINITY;
+            double prevOnset = i > 0 ? found.position(i - 1) + offset : Double.NEGATIVE_INFINITY;
+            double prevPeak = i > 0 ? prevOnset + tPeak : Double.NEGATIVE_INFINITY;
             double nextOnset = i + 1 < found.size() ? found.position(i + 1) + offset : Double.POSITIVE_INFINITY;
-            Measurement m = setup.characteriser().measure(c, onset, prevPeak, nextOnset);
+            Measurement m = setup.characteriser().measure(c, onset, prevOnset, prevPeak, nextOnset);
             Rejection why = setup.rules().judge(m);
             events.add(new Event(sweepIndex, time(m.onset()), time(m.peak()), m.amplitude(), m.baseline(),
                     m.rise1090Ms(), m.decayTauMs(), m.decayR2(), m.halfDecayMs(), m.halfWidthMs(), m.charge(),
@@ -130,12 +136,48 @@ final class ChunkScanner {
     /** Positions and z of the chunk's detections (peaks at or above the threshold, onset not excluded). */
     void peaks(int sweepIndex, long from, long to, PeakPicker.PeakConsumer out) throws IOException {
         prepare(sweepIndex, from, to, true);
-        PeakPicker.peaks(new Window(stat, statLo, (int) (statHi - statLo)), from, to, setup.threshold(),
-                setup.refractory(), statHi, (p, z) -> {
-                    if (!excludedOnset(p)) {
-                        out.peak(p, z);
-                    }
-                });
+        PeakList all = new PeakList();
+        PeakPicker.peaks(new Window(stat, statLo, (int) (statHi - statLo)), candLo, candHi, setup.threshold(),
+                setup.refractory(), statHi, all::add);
+        PeakList found = all.withoutSidelobes(detector.sidelobes(), SIDELOBE_MARGIN);
+        for (int i = 0; i < found.size(); i++) {
+            long p = found.position(i);
+            if (p >= from && p < to && !excludedOnset(p)) {
+                out.peak(p, found.z(i));
+            }
+        }
+    }
+
+    /**
+     * Adds to {@code out} the conditioned trace's segments of the chunk (aligned to multiples of
+     * the segment length) that are not excluded and have no detection within {@code guard}
+     * samples: the noise without events.
+     *
+     * @param busy detection positions in this sweep, ascending
+     */
+    void quietSegments(int sweepIndex, long from, long to, int guard, long[] busy, WelchSpectrum out) throws IOException {
+        int segment = out.segmentLength();
+        ensureBank(sweepIndex);
+        long first = ceilTo(from, segment);
+        long end = Math.min(to, bank.length());
+        if (end - first < segment) {
+            return;
+        }
+        prepareZones(sweepIndex, first, end);
+        int n = (int) (end - first);
+        float[] buf = new float[n];
+        bank.read(0, first, n, buf, 0);
+        for (long s = first; s + segment <= end; s += segment) {
+            if (zones.covered(s * d, (s + segment) * d) > 0) {
+                continue;
+            }
+            int k = java.util.Arrays.binarySearch(busy, s - guard);
+            int i = k >= 0 ? k : -k - 1;
+            if (i < busy.length && busy[i] < s + segment + guard) {
+                continue;
+            }
+            out.add(buf, (int) (s - first));
+        }
     }
 
     /** Conditioned samples {@code [start, start+count)} of a sweep. */
@@ -166,7 +208,8 @@ final class ChunkScanner {
         ensureBank(sweepIndex);
         long ld = bank.length();
         int r = setup.refractory();
-        int reach = setup.characteriser().reachBefore() + setup.characteriser().reachAfter() + r;
+        int reach = setup.characteriser().reachBefore() + setup.characteriser().reachAfter() + r
+                + detector.sidelobes().reach();
         candLo = Math.max(0, from - reach);
         candHi = Math.min(ld, to + reach);
         statLo = Math.max(0, candLo - r);
@@ -215,7 +258,7 @@ final class ChunkScanner {
         int n = (int) (rHi - rLo);
         raw = grow(raw, n);
         rawTrace.read(rLo, n, raw, 0);
-        rules.scan(raw, rLo, n, fLo - rules.after(), fHi + rules.before(), zones);
+        rules.scan(raw, rLo, n, fLo - rules.zoneAfter(), fHi + rules.zoneBefore(), zones);
         double fs = sweep.sampleRateHz();
         for (Exclusion e : setup.exclusions()) {
             if (e.appliesTo(sweepIndex)) {

@@ -18,9 +18,10 @@ import org.mepsc.filter.Responses;
  * @param sampleRateHz the recording's rate
  * @param decimation the power of two it is divided by
  * @param filter the FIR at the recording's rate
+ * @param response the response the FIR was designed from
  * @param notchHz the notched frequencies
  */
-public record Conditioning(double sampleRateHz, int decimation, Fir filter, List<Double> notchHz) {
+public record Conditioning(double sampleRateHz, int decimation, Fir filter, FrequencyResponse response, List<Double> notchHz) {
 
     /** The detection rate is at least this many times the low-pass cut-off. */
     public static final double RATE_PER_CUTOFF = 6;
@@ -80,6 +81,6 @@ public record Conditioning(double sampleRateHz, int decimation, Fir filter, List
             r = r.times(Responses.notches(notchHz, NOTCH_SIGMA_HZ));
         }
         Fir fir = FirDesign.fromResponse(r, sampleRateHz, 1e-7);
-        return new Conditioning(sampleRateHz, d, fir, List.copyOf(notchHz));
+        return new Conditioning(sampleRateHz, d, fir, r, List.copyOf(notchHz));
     }
 }

@@ -19,6 +19,28 @@ final class PeakList {
         size++;
     }
 
+    /**
+     * The detections that are not side lobes of a larger detection nearby (a one-level rule: every
+     * detection is judged against all others, suppressed or not, so chunks agree).
+     */
+    PeakList withoutSidelobes(org.mepsc.detect.Sidelobes lobes, double margin) {
+        PeakList kept = new PeakList();
+        int reach = lobes.reach();
+        for (int i = 0; i < size; i++) {
+            boolean lobe = false;
+            for (int j = i - 1; j >= 0 && !lobe && positions[i] - positions[j] <= reach; j--) {
+                lobe = z[j] > z[i] && lobes.explains(z[j], z[i], positions[i] - positions[j], margin);
+            }
+            for (int j = i + 1; j < size && !lobe && positions[j] - positions[i] <= reach; j++) {
+                lobe = z[j] > z[i] && lobes.explains(z[j], z[i], positions[j] - positions[i], margin);
+            }
+            if (!lobe) {
+                kept.add(positions[i], z[i]);
+            }
+        }
+        return kept;
+    }
+
     int size() {
         return size;
     }

@@ -1,5 +1,6 @@
 package org.mepsc.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.mepsc.detect.ClementsBekkers;
 import org.mepsc.detect.Deconvolution;
@@ -12,6 +13,8 @@ import org.mepsc.events.EventCharacteriser;
 import org.mepsc.events.Polarity;
 import org.mepsc.events.RejectionRules;
 import org.mepsc.filter.BankDesign;
+import org.mepsc.filter.Fir;
+import org.mepsc.filter.WelchSpectrum;
 
 /**
  * Builds a {@link ScanSetup} from the user's parameters, a template and what calibration found.
@@ -28,9 +31,13 @@ final class SetupFactory {
     /** Deconvolution: low-pass of the deconvolved trace relative to 1/(2π·τrise). */
     static final double DECONVOLUTION_LOW_PASS_FACTOR = 1.0;
     /** Deconvolution: high-pass of the deconvolved trace (Hz). */
-    static final double DECONVOLUTION_HIGH_PASS_HZ = 10;
+    static final double DECONVOLUTION_HIGH_PASS_HZ = 5;
+    /** Rises faster than this fraction of the template's 10–90 % rise are artefacts. */
+    static final double MIN_RISE_FRACTION = 0.3;
     /** A jump between two samples larger than this many SDs of the sample-to-sample differences is an artefact. */
     static final double STEP_SDS = 15;
+    /** An artefact's ringing matters until it falls below this many SDs of the sample-to-sample differences. */
+    static final double RINGING_QUIET_SDS = 0.3;
 
     private SetupFactory() {
     }
@@ -39,11 +46,15 @@ final class SetupFactory {
         return 4.0;
     }
 
-    static ScanSetup build(Conditioning conditioning, DetectionParameters p, Template t, double diffSd,
-            long longestSweep, NoiseEstimate noise, double threshold, double amplitudeFloor) {
+    /**
+     * @param method the statistic (the template is learned with one, events detected with another)
+     * @param spectrum the conditioned trace's noise spectrum away from events, or null if not measured
+     */
+    static ScanSetup build(Conditioning conditioning, DetectionParameters p, Method method, Template t, double diffSd,
+            long longestSweep, WelchSpectrum spectrum, NoiseEstimate noise, double threshold, double amplitudeFloor) {
         double rate = conditioning.rateHz();
         double perMs = rate / 1000;
-        Detector detector = detector(p.method(), t, rate, p.polarity());
+        Detector detector = detector(method, t, conditioning, spectrum, p.polarity());
         BankDesign bank = ScanSetup.bankFor(conditioning, detector, longestSweep);
         double refractoryMs = p.refractoryMs() != null ? p.refractoryMs()
                 : Math.max(0.5, REFRACTORY_PER_PEAK_TIME * t.peakTimeMs());
@@ -53,14 +64,19 @@ final class SetupFactory {
         int d = conditioning.decimation();
         double fs = conditioning.sampleRateHz();
         int templateSpan = templateLength(t, rate);
-        int[] spread = conditioning.filter().effectiveSupport(1e-2);
-        int before = -Math.min(0, spread[0]) + (templateSpan + characteriser.reachBefore()) * d;
-        int after = Math.max(0, spread[1]) + (int) Math.round(0.005 * fs) + characteriser.reachBefore() * d;
+        int before = (templateSpan + characteriser.baselineReach()) * d;
+        int after = (int) Math.round(0.005 * fs) + characteriser.baselineReach() * d;
+        List<Fir> filters = new ArrayList<>();
+        filters.add(conditioning.filter());
+        for (Fir k : detector.kernels()) {
+            filters.add(conditioning.filter().convolve(k.upsample(d)));
+        }
+        Ringing ringing = Ringing.of(filters, RINGING_QUIET_SDS * Math.max(diffSd, 1e-9));
         ArtefactRules artefacts = new ArtefactRules(p.autoArtefacts(),
                 diffSd > 0 ? STEP_SDS * diffSd : Double.POSITIVE_INFINITY,
-                Math.max(5, (int) Math.round(0.00025 * fs)), (int) Math.round(0.005 * fs), before, after);
+                Math.max(5, (int) Math.round(0.00025 * fs)), (int) Math.round(0.005 * fs), before, after, ringing);
         int offset = (int) Math.ceil(detector.onsetOffset());
-        int edgeHead = characteriser.reachBefore() + 1;
+        int edgeHead = characteriser.baselineReach() + 1;
         int edgeTail = Math.max(detector.reachAfter() - offset, characteriser.reachAfter() / 2) + 1;
         return new ScanSetup(conditioning, detector, bank, t, p.polarity(), refractory, noise, threshold,
                 characteriser, rules, artefacts, p.exclusions(), edgeHead, edgeTail);
@@ -68,7 +84,8 @@ final class SetupFactory {
 
     static RejectionRules rules(Template t, double amplitudeFloor) {
         double tPeak = t.peakTimeMs();
-        return new RejectionRules(amplitudeFloor, Math.max(2 * tPeak, tPeak + 1), 0.1 * t.decayMs(), 10 * t.decayMs(), false);
+        return new RejectionRules(amplitudeFloor, MIN_RISE_FRACTION * t.rise1090Ms(), Math.max(2 * tPeak, tPeak + 1),
+                0.1 * t.decayMs(), 10 * t.decayMs(), true);
     }
 
     static int templatePre(double rate) {
@@ -79,7 +96,8 @@ final class SetupFactory {
         return templatePre(rate) + (int) Math.round((t.peakTimeMs() + TEMPLATE_DECAY_TAUS * t.decayMs()) * rate / 1000);
     }
 
-    static Detector detector(Method m, Template t, double rate, Polarity polarity) {
+    static Detector detector(Method m, Template t, Conditioning conditioning, WelchSpectrum spectrum, Polarity polarity) {
+        double rate = conditioning.rateHz();
         int pre = templatePre(rate);
         int length = templateLength(t, rate);
         switch (m) {
@@ -88,8 +106,13 @@ final class SetupFactory {
             case CORRELATION:
                 return new PearsonCorrelation(t.sampled(rate, pre, length), pre, polarity);
             case DECONVOLUTION:
+                if (spectrum != null) {
+                    int half = (int) Math.round(Math.max(0.03, 6 * t.decayMs() / 1000) * rate);
+                    return new Deconvolution(t, rate, Deconvolution.noiseWeightedBand(t, rate, conditioning.response(),
+                            spectrum, DECONVOLUTION_HIGH_PASS_HZ), half, polarity);
+                }
                 double lp = Math.min(0.4 * rate, DECONVOLUTION_LOW_PASS_FACTOR * 1000 / (2 * Math.PI * t.riseMs()));
-                return new Deconvolution(t, rate, lp, DECONVOLUTION_HIGH_PASS_HZ, polarity);
+                return new Deconvolution(t, rate, Deconvolution.gaussianBand(lp, DECONVOLUTION_HIGH_PASS_HZ), 0, polarity);
             default:
                 throw new IllegalArgumentException("unknown method " + m);
         }
