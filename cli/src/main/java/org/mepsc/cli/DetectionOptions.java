@@ -11,68 +11,77 @@ import org.mepsc.pipeline.LowPassKind;
 import org.mepsc.pipeline.Method;
 import picocli.CommandLine.Option;
 
-/** The detection options, shared by every command that detects events (a picocli mixin). */
+/**
+ * The detection options, shared by every command that detects events (a picocli mixin): what is
+ * not given is {@link DetectionParameters#defaults()}, chosen automatically where it is null.
+ */
 final class DetectionOptions {
 
     private static final DetectionParameters D = DetectionParameters.defaults();
 
     @Option(names = "--method", paramLabel = "M",
-            description = "Detection statistic: ${COMPLETION-CANDIDATES} (default: template).")
+            description = "Detection statistic: ${COMPLETION-CANDIDATES} (default: the engine's, see README).")
     Method method;
 
     @Option(names = "--threshold", paramLabel = "K",
             description = "Threshold in noise SDs of the detection statistic (default: the method's own).")
     Double threshold;
 
-    @Option(names = "--template-rise-ms", paramLabel = "MS",
-            description = "Rise time constant of the event template (with --template-decay-ms; default: fitted to the data).")
-    Double templateRiseMs;
+    @Option(names = "--template", paramLabel = "auto",
+            description = "auto (default): fit the template to the data. Or give --rise-ms and --decay-ms.")
+    String template = "auto";
 
-    @Option(names = "--template-decay-ms", paramLabel = "MS", description = "Decay time constant of the event template.")
-    Double templateDecayMs;
+    @Option(names = "--rise-ms", paramLabel = "R", description = "Template rise time constant, ms (with --decay-ms).")
+    Double riseMs;
+
+    @Option(names = "--decay-ms", paramLabel = "D", description = "Template decay time constant, ms (with --rise-ms).")
+    Double decayMs;
 
     @Option(names = "--polarity", paramLabel = "P",
             description = "Event direction: ${COMPLETION-CANDIDATES} (default: negative, inward currents).")
     Polarity polarity;
 
-    @Option(names = "--lowpass-hz", paramLabel = "HZ",
-            description = "Low-pass of the detection trace, 0 for none (default: 2000).")
+    @Option(names = "--lowpass-hz", paramLabel = "F",
+            description = "Low-pass before detection and measurement, -3 dB in Hz; 0 for none (default: 2000).")
     Double lowpassHz;
 
-    @Option(names = "--lowpass-kind", paramLabel = "KIND",
-            description = "Shape of that low-pass: ${COMPLETION-CANDIDATES} (default: gaussian).")
-    LowPassKind lowpassKind;
+    @Option(names = "--lowpass-shape", paramLabel = "S",
+            description = "${COMPLETION-CANDIDATES} (default: gaussian, no overshoot, no delay; bessel: 4-pole, as amplifiers).")
+    LowPassKind lowpassShape;
 
-    @Option(names = "--highpass-hz", paramLabel = "HZ", description = "High-pass against drift, 0 for none (default: 0).")
+    @Option(names = "--highpass-hz", paramLabel = "F",
+            description = "High-pass to remove slow drift, -3 dB in Hz; 0 for none (default: 0).")
     Double highpassHz;
 
-    @Option(names = "--notch", paramLabel = "auto|off|50|60",
-            description = "Mains notch with harmonics: auto (found in the spectrum), off, 50 or 60 (default: auto).")
-    String notch;
+    @Option(names = "--notch-hz", paramLabel = "HZ",
+            description = "Remove mains hum and its harmonics: 50, 60, off, or auto (default: notch the hum the spectrum shows).")
+    String notch = "auto";
 
-    @Option(names = "--exclude", paramLabel = "START-END",
-            description = "Leave out a stretch, seconds from each sweep's start (e.g. 0-0.25), or SWEEP:START-END; "
-                    + "END may be 'end'. Repeatable.")
+    @Option(names = "--exclude", paramLabel = "[S:]T0-T1",
+            description = "Leave out T0-T1 s from the start of every sweep (or of sweep S); T1 may be 'end'. Repeatable.")
     List<String> exclude = new ArrayList<>();
 
-    @Option(names = "--no-artefacts", description = "Do not leave out steps, saturated stretches and gaps found in the trace.")
-    boolean noArtefacts;
+    @Option(names = "--no-auto-exclude",
+            description = "Do not leave out steps, saturated stretches and large electrical spikes found in the trace.")
+    boolean noAutoExclude;
 
     @Option(names = "--refractory-ms", paramLabel = "MS",
             description = "Least distance between two events (default: from the template).")
     Double refractoryMs;
 
-    @Option(names = "--amplitude-floor-pA", paramLabel = "PA",
-            description = "Smallest amplitude accepted (default: from the noise).")
-    Double amplitudeFloorPa;
+    @Option(names = "--amplitude-floor", paramLabel = "A",
+            description = "Reject events smaller than this, in pA (default: from the noise).")
+    Double amplitudeFloor;
 
     /**
      * @throws UsageError or IllegalArgumentException (exit code 2) naming the option to change
      */
     DetectionParameters parameters() {
-        if ((templateRiseMs == null) != (templateDecayMs == null)) {
-            throw new UsageError("--template-rise-ms and --template-decay-ms go together (e.g. --template-rise-ms 0.5 "
-                    + "--template-decay-ms 4)");
+        if (!template.strip().equalsIgnoreCase("auto")) {
+            throw new UsageError("--template takes only 'auto'; give a fixed template with --rise-ms and --decay-ms");
+        }
+        if ((riseMs == null) != (decayMs == null)) {
+            throw new UsageError("give both --rise-ms and --decay-ms, or neither (for an automatic template)");
         }
         List<Exclusion> exclusions = new ArrayList<>();
         for (String e : exclude) {
@@ -80,35 +89,26 @@ final class DetectionOptions {
         }
         return new DetectionParameters(
                 method == null ? D.method() : method,
-                threshold,
-                templateRiseMs == null ? null : new Template(templateRiseMs, templateDecayMs),
+                threshold == null ? D.threshold() : threshold,
+                riseMs == null ? D.template() : new Template(riseMs, decayMs),
                 polarity == null ? D.polarity() : polarity,
-                lowpassKind == null ? D.lowPassKind() : lowpassKind,
+                lowpassShape == null ? D.lowPassKind() : lowpassShape,
                 lowpassHz == null ? D.lowPassHz() : lowpassHz,
                 highpassHz == null ? D.highPassHz() : highpassHz,
                 notch(),
                 exclusions,
-                !noArtefacts,
-                refractoryMs,
-                amplitudeFloorPa);
+                !noAutoExclude,
+                refractoryMs == null ? D.refractoryMs() : refractoryMs,
+                amplitudeFloor == null ? D.amplitudeFloor() : amplitudeFloor);
     }
 
     private Double notch() {
-        if (notch == null) {
-            return D.notchHz();
-        }
-        switch (notch.strip().toLowerCase(Locale.ROOT)) {
-            case "auto":
-                return null;
-            case "off":
-            case "0":
-                return 0.0;
-            case "50":
-                return 50.0;
-            case "60":
-                return 60.0;
-            default:
-                throw new UsageError("--notch must be auto, off, 50 or 60 (got '" + notch + "')");
-        }
+        String n = notch.strip().toLowerCase(Locale.ROOT);
+        return switch (n) {
+            case "auto" -> null;
+            case "off", "none", "0" -> 0.0;
+            case "50", "60" -> Double.parseDouble(n);
+            default -> throw new UsageError("--notch-hz must be 50, 60, off or auto (got '" + notch + "')");
+        };
     }
 }
