@@ -152,7 +152,7 @@ final class FileJob {
         } else {
             c = recording.channels().stream().filter(Channel::isCurrent).findFirst().orElseThrow(() ->
                     new RecordingFormatException(entry.file(), "no current channel (channels are " + names(recording)
-                            + "); name one in the manifest's channel column"));
+                            + "); batch measures voltage-clamp currents in pA"));
         }
         if (!c.isCurrent()) {
             throw new RecordingFormatException(entry.file(), "channel " + c.index() + " (" + c.name() + ") is in "
