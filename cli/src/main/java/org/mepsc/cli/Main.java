@@ -15,6 +15,7 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {
             InfoCommand.class,
             ExportCommand.class,
+            DetectCommand.class,
             SimulateCommand.class,
             ScoreCommand.class,
             BatchCommand.class,

@@ -3,6 +3,8 @@ package org.mepsc.pipeline;
 import java.util.List;
 import org.mepsc.detect.NoiseEstimate;
 import org.mepsc.detect.Template;
+import org.mepsc.events.CharacterisationSettings;
+import org.mepsc.events.RejectionRules;
 
 /**
  * What a run settled before detecting: everything chosen automatically, as the summary reports it.
@@ -22,6 +24,8 @@ import org.mepsc.detect.Template;
  * @param amplitudeFloor smallest amplitude accepted
  * @param refractoryMs least distance between events
  * @param calibrationSeconds seconds of recording the calibration examined
+ * @param rules the rejection rules applied
+ * @param characterisation the measurement windows
  */
 public record Calibration(
         double sampleRateHz,
@@ -38,7 +42,9 @@ public record Calibration(
         double differenceSd,
         double amplitudeFloor,
         double refractoryMs,
-        double calibrationSeconds) {
+        double calibrationSeconds,
+        RejectionRules rules,
+        CharacterisationSettings characterisation) {
 
     public double detectionRateHz() {
         return sampleRateHz / decimation;

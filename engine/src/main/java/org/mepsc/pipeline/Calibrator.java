@@ -8,6 +8,7 @@ import org.mepsc.detect.GaussianNoiseFit;
 import org.mepsc.detect.NoiseEstimate;
 import org.mepsc.detect.Template;
 import org.mepsc.detect.TemplateFit;
+import org.mepsc.events.CharacterisationSettings;
 import org.mepsc.filter.HumDetector;
 import org.mepsc.filter.WelchSpectrum;
 import org.mepsc.recording.Recording;
@@ -104,7 +105,8 @@ final class Calibrator {
                 current.noise, threshold, floor);
         double refractoryMs = setup.refractory() * 1000 / conditioning.rateHz();
         Calibration c = new Calibration(fs, conditioning.decimation(), conditioning.notchHz(), notchSource, template,
-                source, fitR2, fitEvents, current.noise, threshold, noiseSd, raw.diffSd, floor, refractoryMs, seconds);
+                source, fitR2, fitEvents, current.noise, threshold, noiseSd, raw.diffSd, floor, refractoryMs, seconds,
+                setup.rules(), CharacterisationSettings.DEFAULT);
         return new Outcome(c, setup);
     }
 

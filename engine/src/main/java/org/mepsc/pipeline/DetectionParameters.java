@@ -67,7 +67,7 @@ public record DetectionParameters(
 
     /** What a user who gives only the file gets. */
     public static DetectionParameters defaults() {
-        return new DetectionParameters(Method.TEMPLATE, null, null, Polarity.NEGATIVE, LowPassKind.GAUSSIAN,
+        return new DetectionParameters(Method.DECONVOLUTION, null, null, Polarity.NEGATIVE, LowPassKind.GAUSSIAN,
                 DEFAULT_LOW_PASS_HZ, 0, null, List.of(), true, null, null);
     }
 

@@ -42,8 +42,13 @@ final class SetupFactory {
     private SetupFactory() {
     }
 
+    /** Default thresholds, in SDs of each statistic's noise (docs/accuracy.md). */
     static double defaultThreshold(Method m) {
-        return 4.0;
+        return switch (m) {
+            case DECONVOLUTION -> 4.5;
+            case TEMPLATE -> 5.0;
+            case CORRELATION -> 5.0;
+        };
     }
 
     /**
