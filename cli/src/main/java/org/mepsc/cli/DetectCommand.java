@@ -4,22 +4,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.mepsc.detect.Template;
 import org.mepsc.events.EventCsvWriter;
 import org.mepsc.events.EventSink;
-import org.mepsc.events.Polarity;
 import org.mepsc.json.Json;
 import org.mepsc.output.AtomicOutput;
 import org.mepsc.pipeline.DetectionParameters;
 import org.mepsc.pipeline.DetectionRun;
-import org.mepsc.pipeline.Exclusion;
 import org.mepsc.pipeline.Execution;
-import org.mepsc.pipeline.LowPassKind;
-import org.mepsc.pipeline.Method;
 import org.mepsc.recording.Channel;
 import org.mepsc.recording.Recording;
+import org.mepsc.recording.SweepRanges;
 import org.mepsc.summary.RecordingSummary;
 import org.mepsc.summary.SummaryAccumulator;
 import picocli.CommandLine.Command;
@@ -49,59 +44,8 @@ final class DetectCommand implements Callable<Integer> {
             description = "Sweeps to analyse, e.g. 0-3,7 (default: all).")
     String sweeps;
 
-    @Option(names = "--method", paramLabel = "M",
-            description = "Detection statistic: deconvolution, template (Clements-Bekkers) or correlation (default: deconvolution).")
-    String method = "deconvolution";
-
-    @Option(names = "--threshold", paramLabel = "K",
-            description = "Threshold in noise SDs of the detection statistic (default: 4.5).")
-    Double threshold;
-
-    @Option(names = "--template", paramLabel = "auto",
-            description = "auto (default): fit the template to the data. Or give --rise-ms and --decay-ms.")
-    String template = "auto";
-
-    @Option(names = "--rise-ms", paramLabel = "R", description = "Template rise time constant, ms.")
-    Double riseMs;
-
-    @Option(names = "--decay-ms", paramLabel = "D", description = "Template decay time constant, ms.")
-    Double decayMs;
-
-    @Option(names = "--polarity", paramLabel = "P",
-            description = "negative (inward currents, default) or positive.")
-    String polarity = "negative";
-
-    @Option(names = "--lowpass-hz", paramLabel = "F",
-            description = "Low-pass before detection and measurement, -3 dB in Hz; 0 for none (default: ${DEFAULT-VALUE}).")
-    double lowpassHz = DetectionParameters.DEFAULT_LOW_PASS_HZ;
-
-    @Option(names = "--lowpass-shape", paramLabel = "S",
-            description = "gaussian (default: no overshoot, no delay) or bessel (4-pole, as amplifiers).")
-    String lowpassShape = "gaussian";
-
-    @Option(names = "--highpass-hz", paramLabel = "F",
-            description = "High-pass to remove slow drift, -3 dB in Hz; 0 for none (default: ${DEFAULT-VALUE}).")
-    double highpassHz;
-
-    @Option(names = "--notch-hz", paramLabel = "HZ",
-            description = "Remove mains hum and its harmonics: 50, 60, off, or auto (default: notch the hum the spectrum shows).")
-    String notch = "auto";
-
-    @Option(names = "--exclude", paramLabel = "[S:]T0-T1",
-            description = "Leave out T0-T1 s from the start of every sweep (or of sweep S); T1 may be 'end'. Repeatable.")
-    List<String> exclude = new ArrayList<>();
-
-    @Option(names = "--no-auto-exclude",
-            description = "Do not leave out steps, saturated stretches and large electrical spikes found in the trace.")
-    boolean noAutoExclude;
-
-    @Option(names = "--refractory-ms", paramLabel = "MS",
-            description = "Least distance between two events (default: the template's time to peak).")
-    Double refractoryMs;
-
-    @Option(names = "--amplitude-floor", paramLabel = "A",
-            description = "Reject events smaller than this, in pA (mV) (default: 1.5 noise SDs).")
-    Double amplitudeFloor;
+    @Mixin
+    DetectionOptions detection;
 
     @Option(names = {"-o", "--out"}, paramLabel = "EVENTS.csv", description = "Write the events here, one row each.")
     Path out;
@@ -124,10 +68,10 @@ final class DetectCommand implements Callable<Integer> {
         if (keepRejected && out == null) {
             throw new UsageError("--keep-rejected needs --out");
         }
-        DetectionParameters p = parameters();
+        DetectionParameters p = detection.parameters();
         try (Recording r = input.open(file)) {
             Channel ch = channel == null ? defaultChannel(r) : r.findChannel(channel);
-            List<Integer> chosen = SweepList.parse(sweeps, r.sweeps().size());
+            List<Integer> chosen = SweepRanges.parse(sweeps);
             String unit = ch.isVoltage() ? "mV" : "pA";
             SummaryAccumulator acc = new SummaryAccumulator();
             Execution ex = threads == null ? Execution.defaults() : new Execution(threads, Execution.defaults().chunkSamples());
@@ -154,40 +98,6 @@ final class DetectCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private DetectionParameters parameters() {
-        DetectionParameters p = DetectionParameters.defaults()
-                .withMethod(enumValue(Method.class, "--method", method))
-                .withThreshold(threshold)
-                .withPolarity(enumValue(Polarity.class, "--polarity", polarity))
-                .withLowPass(enumValue(LowPassKind.class, "--lowpass-shape", lowpassShape), lowpassHz)
-                .withHighPassHz(highpassHz)
-                .withRefractoryMs(refractoryMs)
-                .withAmplitudeFloor(amplitudeFloor);
-        List<Exclusion> ex = new ArrayList<>();
-        for (String e : exclude) {
-            ex.add(Exclusion.parse(e));
-        }
-        p = p.withExclusions(ex, !noAutoExclude);
-        String n = notch.trim().toLowerCase(Locale.ROOT);
-        switch (n) {
-            case "auto" -> p = p.withNotchHz(null);
-            case "off", "none", "0" -> p = p.withNotchHz(0.0);
-            case "50", "60" -> p = p.withNotchHz(Double.parseDouble(n));
-            default -> throw new UsageError("--notch-hz must be 50, 60, off or auto (got '" + notch + "')");
-        }
-        boolean auto = template.trim().equalsIgnoreCase("auto");
-        if (!auto) {
-            throw new UsageError("--template takes only 'auto'; give a fixed template with --rise-ms and --decay-ms");
-        }
-        if ((riseMs == null) != (decayMs == null)) {
-            throw new UsageError("give both --rise-ms and --decay-ms, or neither (for an automatic template)");
-        }
-        if (riseMs != null) {
-            p = p.withTemplate(new Template(riseMs, decayMs));
-        }
-        return p;
-    }
-
     private static Channel defaultChannel(Recording r) {
         for (Channel c : r.channels()) {
             if (c.isCurrent()) {
@@ -203,17 +113,5 @@ final class DetectCommand implements Callable<Integer> {
             all.add(i);
         }
         return all;
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String option, String value) {
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            StringBuilder names = new StringBuilder();
-            for (E c : type.getEnumConstants()) {
-                names.append(names.length() == 0 ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT));
-            }
-            throw new UsageError(option + " must be one of " + names + " (got '" + value + "')");
-        }
     }
 }

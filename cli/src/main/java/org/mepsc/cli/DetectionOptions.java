@@ -20,11 +20,12 @@ final class DetectionOptions {
     private static final DetectionParameters D = DetectionParameters.defaults();
 
     @Option(names = "--method", paramLabel = "M",
-            description = "Detection statistic: ${COMPLETION-CANDIDATES} (default: the engine's, see README).")
+            description = "Detection statistic: deconvolution, template (Clements-Bekkers) or correlation (default: deconvolution).")
     Method method;
 
     @Option(names = "--threshold", paramLabel = "K",
-            description = "Threshold in noise SDs of the detection statistic (default: the method's own).")
+            description = "Threshold in noise SDs of the detection statistic (default: 4.5 for deconvolution, 5 for template "
+                    + "and correlation).")
     Double threshold;
 
     @Option(names = "--template", paramLabel = "auto",

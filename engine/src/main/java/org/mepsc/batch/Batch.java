@@ -35,6 +35,7 @@ import org.mepsc.json.Json;
 import org.mepsc.output.AtomicOutput;
 import org.mepsc.pipeline.DetectionParameters;
 import org.mepsc.report.HtmlReport;
+import org.mepsc.recording.SweepRanges;
 
 /**
  * Analyses a cohort of recordings: every file as {@code mepsc detect} would (in parallel, a bounded
@@ -315,7 +316,7 @@ public final class Batch {
         in.put("cells", input.cells().size());
         in.put("groups", String.join(", ", input.groups()));
         o.put("output", out.toString());
-        o.set("detection", DetectOutputs.parameters(parameters));
+        o.set("detection", FileJob.parametersJson(parameters));
         ObjectNode open = o.putObject("open");
         options.open().series().ifPresent(s -> open.put("series", s));
         options.open().raw().ifPresent(r -> open.put("raw", r.toString()));

@@ -20,6 +20,7 @@ import org.mepsc.compare.BatchFiles;
 import org.mepsc.json.Json;
 import org.mepsc.output.AtomicOutput;
 import org.mepsc.stats.Samples;
+import org.mepsc.recording.SweepRanges;
 
 /**
  * The batch's own tables, built from the files' outputs: events.csv (every event with its cell
@@ -62,7 +63,7 @@ final class BatchTables {
                 AtomicOutput examples = AtomicOutput.create(out.resolve(BatchFiles.EXAMPLES), inputs);
                 AtomicOutput marks = AtomicOutput.create(out.resolve(BatchFiles.EXAMPLE_EVENTS), inputs)) {
             List<String> eventHeader = new ArrayList<>(List.of("cell", "group"));
-            eventHeader.addAll(DetectOutputs.EVENT_COLUMNS);
+            eventHeader.addAll(FileJob.EVENT_COLUMNS);
             CSVPrinter ev = printer(events.writer(), eventHeader);
             CSVPrinter wv = printer(waveforms.writer(), List.of("cell", "group", "t_ms", "current_pA"));
             CSVPrinter ex = printer(examples.writer(), List.of("cell", "group", "t_s", "current_pA"));
@@ -137,11 +138,11 @@ final class BatchTables {
     private static void copyEvents(Path file, BatchInput.Cell cell, CSVPrinter out, CellAccumulator acc,
             ExampleStretch.Trace example, CSVPrinter marks) throws IOException {
         try (Reader in = Files.newBufferedReader(file); CSVParser parser = CSVParser.builder().setReader(in).setFormat(READ).get()) {
-            if (!parser.getHeaderNames().equals(DetectOutputs.EVENT_COLUMNS)) {
+            if (!parser.getHeaderNames().equals(FileJob.EVENT_COLUMNS)) {
                 throw new IOException(file + ": not the events table of this version of mepsc (header "
                         + String.join(",", parser.getHeaderNames()) + "); delete the folder and run again");
             }
-            List<String> row = new ArrayList<>(DetectOutputs.EVENT_COLUMNS.size() + 2);
+            List<String> row = new ArrayList<>(FileJob.EVENT_COLUMNS.size() + 2);
             for (CSVRecord r : parser) {
                 row.clear();
                 row.add(cell.name());

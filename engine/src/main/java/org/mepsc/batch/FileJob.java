@@ -1,5 +1,6 @@
 package org.mepsc.batch;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import org.mepsc.events.EventCsvWriter;
 import org.mepsc.events.EventSink;
 import org.mepsc.io.OpenOptions;
 import org.mepsc.io.RecordingReaders;
@@ -21,6 +23,9 @@ import org.mepsc.pipeline.Execution;
 import org.mepsc.recording.Channel;
 import org.mepsc.recording.Recording;
 import org.mepsc.recording.RecordingFormatException;
+import org.mepsc.summary.RecordingSummary;
+import org.mepsc.summary.SummaryAccumulator;
+import org.mepsc.recording.SweepRanges;
 
 /**
  * One file of a batch: detection as {@code mepsc detect} does it, writing the same events table
@@ -32,6 +37,10 @@ final class FileJob {
 
     static final String EVENTS = "events.csv";
     static final String SUMMARY = "summary.json";
+    /** Batch measures currents: the events table's amplitude unit. */
+    static final String UNIT = "pA";
+    /** The events table's columns. */
+    static final List<String> EVENT_COLUMNS = List.of(EventCsvWriter.header(UNIT, false).strip().split(","));
 
     /**
      * The job's result: the record is null when the file failed, and holds no example stretch
@@ -73,7 +82,7 @@ final class FileJob {
         o.put("file", entry.label());
         o.put("channel", entry.channel());
         o.put("sweeps", SweepRanges.format(entry.sweeps()));
-        o.set("parameters", DetectOutputs.parameters(parameters));
+        o.set("parameters", parametersJson(parameters));
         o.put("open", open.toString());
         return o.toString();
     }
@@ -122,26 +131,41 @@ final class FileJob {
         Files.deleteIfExists(dir.resolve(FileRecord.NAME));
         try (Recording recording = readers.open(entry.file(), open)) {
             Channel channel = channel(recording);
-            DetectOutputs.Statistics statistics = new DetectOutputs.Statistics();
+            // the same events table and summary as mepsc detect, with the file named by its label
+            SummaryAccumulator statistics = new SummaryAccumulator();
             AverageEvent average = new AverageEvent(recording, channel.index());
             ExampleStretch example = new ExampleStretch();
             DetectionRun.Result result;
             try (AtomicOutput events = AtomicOutput.create(dir.resolve(EVENTS), inputs)) {
-                EventSink table = new DetectOutputs.EventsTable(events.writer(), entry.label(), channel.index());
+                EventSink table = new EventCsvWriter(events.writer(), entry.label(), channel.index(), UNIT, false);
                 EventSink sink = EventSink.both(table, EventSink.both(statistics, EventSink.both(average, example)));
                 result = DetectionRun.run(recording, channel.index(), entry.sweeps(), parameters,
                         new Execution(threads, Execution.defaults().chunkSamples()), sink);
                 events.commit();
             }
-            String summary = Json.pretty(statistics.summary(entry.label(), channel, parameters, result));
+            List<Integer> sweeps = entry.sweeps().isEmpty() ? allSweeps(recording) : entry.sweeps();
+            String summary = Json.pretty(new RecordingSummary(entry.label(), channel, sweeps, parameters, result,
+                    statistics).toJson());
             AtomicOutput.writeText(dir.resolve(SUMMARY), inputs, w -> w.write(summary));
-            int firstSweep = entry.sweeps().isEmpty() ? 0 : entry.sweeps().get(0);
             FileRecord record = new FileRecord(fingerprint, entry.label(), channel.index(), channel.name(),
-                    statistics.count(), result.analysedSeconds(), result.calibration().noiseSd(), seconds(t0),
-                    average.waveform(), example.read(recording, channel.index(), firstSweep));
+                    statistics.accepted(), result.analysedSeconds(), result.calibration().noiseSd(), seconds(t0),
+                    average.waveform(), example.read(recording, channel.index(), sweeps.get(0)));
             record.write(dir, inputs);
             return record;
         }
+    }
+
+    /** Every detection parameter as given (null: chosen automatically), for fingerprints and run.json. */
+    static JsonNode parametersJson(DetectionParameters p) {
+        return Json.mapper().valueToTree(p);
+    }
+
+    private static List<Integer> allSweeps(Recording recording) {
+        List<Integer> all = new ArrayList<>();
+        for (int i = 0; i < recording.sweeps().size(); i++) {
+            all.add(i);
+        }
+        return all;
     }
 
     /** The channel the entry names, or the first current channel; it must be a current. */

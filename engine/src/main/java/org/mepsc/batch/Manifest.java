@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.mepsc.io.text.Utf8Text;
 import org.mepsc.pipeline.Exclusion;
+import org.mepsc.recording.SweepRanges;
 
 /**
  * Reads a batch manifest: a CSV table with the columns {@code file,cell,group} and optionally

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mepsc.io.RecordingReaders;
 import org.mepsc.pipeline.Exclusion;
+import org.mepsc.recording.SweepRanges;
 import org.mepsc.sim.SimulationParameters;
 import org.mepsc.sim.SimulatedRecording;
 import org.mepsc.sim.Simulator;

@@ -1,4 +1,4 @@
-package org.mepsc.batch;
+package org.mepsc.recording;
 
 import java.util.ArrayList;
 import java.util.List;
