@@ -57,6 +57,28 @@ class BatchCommandTest {
         assertThat(cells).extracting(c -> c.get("cell")).containsExactly("c1", "broken", "d1");
         assertThat(cells).extracting(c -> c.get("group")).containsExactly("control", "drug", "drug");
 
+        // each file's outputs are what mepsc detect writes for it (the file named by its path in the input folder)
+        Path c1 = dir.resolve("data/control/c1.abf");
+        CompareCommandTest.Run detect = mepsc("detect", c1.toString(), "--out", dir.resolve("c1.csv").toString(),
+                "--summary", dir.resolve("c1.json").toString());
+        assertThat(detect.code()).as(detect.err()).isZero();
+        Path files;
+        try (Stream<Path> s = Files.list(out.resolve("files"))) {
+            files = s.filter(p -> p.getFileName().toString().startsWith("control_c1.abf-")).findFirst().orElseThrow();
+        }
+        List<String> batchRows = Files.readAllLines(files.resolve("events.csv"));
+        List<String> detectRows = Files.readAllLines(dir.resolve("c1.csv"));
+        assertThat(batchRows).hasSameSizeAs(detectRows).hasSizeGreaterThan(10);
+        assertThat(batchRows.get(0)).isEqualTo(detectRows.get(0));
+        for (int i = 1; i < batchRows.size(); i++) {
+            assertThat(batchRows.get(i)).isEqualTo(detectRows.get(i).replace(c1.toString() + ",", "control/c1.abf,"));
+        }
+        com.fasterxml.jackson.databind.JsonNode fromBatch = org.mepsc.json.Json.mapper().readTree(files.resolve("summary.json").toFile());
+        com.fasterxml.jackson.databind.node.ObjectNode fromDetect = (com.fasterxml.jackson.databind.node.ObjectNode)
+                org.mepsc.json.Json.mapper().readTree(dir.resolve("c1.json").toFile());
+        fromDetect.put("file", "control/c1.abf");
+        assertThat(fromBatch).isEqualTo(fromDetect);
+
         CompareCommandTest.Run again = mepsc("batch", dir.resolve("data").toString(), "--out", out.toString(), "--no-compare");
         assertThat(again.code()).isEqualTo(ExitCode.INPUT_FAILED);
         assertThat(again.out()).contains("control/c1.abf: up to date (").contains("drug/d1.abf: up to date (")
