@@ -3,12 +3,15 @@ package org.mepsc.detect;
 import org.mepsc.events.Polarity;
 
 /**
- * Jonas, Major & Sakmann (1993): the Pearson correlation between the template and the data under
- * it. Insensitive to the event's size (a shape criterion); pair it with an amplitude floor.
+ * Jonas, Major & Sakmann (1993): the Pearson correlation r between the template and the data
+ * under it, a pure shape criterion (pair it with an amplitude floor). It is reported through
+ * Fisher's transform atanh(r), which is close to Gaussian in noise and not bounded at 1, so that a
+ * threshold in noise SDs means the same as for the other statistics.
  */
 public final class PearsonCorrelation extends TemplateMatching {
 
     public static final String NAME = "correlation";
+    private static final double MAX_R = 1 - 1e-9;
 
     public PearsonCorrelation(double[] shape, int pre, Polarity polarity) {
         super(shape, pre, polarity);
@@ -22,6 +25,10 @@ public final class PearsonCorrelation extends TemplateMatching {
     @Override
     double value(double correlation, WindowSums sums) {
         double denominator = templateSquares() * sums.centredSquares();
-        return denominator > 0 ? correlation / Math.sqrt(denominator) : 0;
+        if (!(denominator > 0)) {
+            return 0;
+        }
+        double r = Math.max(-MAX_R, Math.min(MAX_R, correlation / Math.sqrt(denominator)));
+        return 0.5 * Math.log((1 + r) / (1 - r));
     }
 }

@@ -12,7 +12,10 @@ import org.apache.commons.math3.util.Pair;
  * Fits a biexponential event, {@code A·(e^{−(t−t0)/τd} − e^{−(t−t0)/τr})} (peak-normalised, zero
  * before {@code t0}), to a waveform such as an average of aligned events, by Levenberg–Marquardt.
  * The time constants are fitted as {@code log τr} and {@code log(τd − τr)}, which keeps them
- * positive and ordered.
+ * positive and ordered. Two more terms absorb what the waveform carries besides the event: an
+ * offset, and the tail of earlier events, {@code B·e^{−t/τd}} from the start of the waveform (an
+ * average of "isolated" events still contains the tails of earlier ones that went undetected;
+ * left in, they would bias τd short).
  *
  * @param template the fitted kinetics
  * @param amplitude peak of the fitted event (waveform units)
@@ -32,7 +35,7 @@ public record TemplateFit(Template template, double amplitude, double onsetMs, d
         for (double v : y) {
             peak = Math.max(peak, v);
         }
-        double[] start = {peak, onsetGuessMs, Math.log(guess.riseMs()), Math.log(guess.decayMs() - guess.riseMs())};
+        double[] start = {peak, onsetGuessMs, Math.log(guess.riseMs()), Math.log(guess.decayMs() - guess.riseMs()), 0, 0};
         LeastSquaresBuilder b = new LeastSquaresBuilder()
                 .start(start)
                 .target(y)
@@ -65,8 +68,8 @@ public record TemplateFit(Template template, double amplitude, double onsetMs, d
 
     private static Pair<RealVector, org.apache.commons.math3.linear.RealMatrix> model(double[] p, int n, double dtMs) {
         double[] value = values(p, n, dtMs);
-        double[][] jac = new double[n][4];
-        for (int k = 0; k < 4; k++) {
+        double[][] jac = new double[n][6];
+        for (int k = 0; k < 6; k++) {
             double h = 1e-6 * Math.max(1, Math.abs(p[k]));
             double[] q = p.clone();
             q[k] += h;
@@ -88,7 +91,8 @@ public record TemplateFit(Template template, double amplitude, double onsetMs, d
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             double t = i * dtMs - t0;
-            v[i] = t <= 0 ? 0 : a * (Math.exp(-t / decay) - Math.exp(-t / rise)) / norm;
+            v[i] = (t <= 0 ? 0 : a * (Math.exp(-t / decay) - Math.exp(-t / rise)) / norm)
+                    + p[4] * Math.exp(-i * dtMs / decay) + p[5];
         }
         return v;
     }

@@ -92,7 +92,9 @@ public final class EventCharacteriser {
                 ip = i;
             }
         }
-        double peakPos = ip;
+        // positions below are offsets from the sample ip, so that their rounding does not depend on
+        // where the window starts (chunked and whole-trace runs agree to the last bit)
+        double peakRel = 0;
         double peakValue = best;
         // the peak from a least-squares parabola over ±peakHalfWidth samples: averaging several
         // samples keeps noise from inflating the amplitude as the single largest sample would
@@ -117,7 +119,7 @@ public final class EventCharacteriser {
             if (q != null && q[2] < 0) {
                 double shift = -q[1] / (2 * q[2]);
                 if (Math.abs(shift) <= Math.max(1, peakHalfWidth / 2.0)) {
-                    peakPos = ip + shift;
+                    peakRel = shift;
                     peakValue = q[0] - q[1] * q[1] / (4 * q[2]);
                 }
             }
@@ -140,7 +142,7 @@ public final class EventCharacteriser {
         // tail, decaying with the template's time constant from the level before this event
         // towards the level before the previous one.
         double tailFrom = Double.NaN;
-        double tailCentre = 0.5 * (bStart + bEnd - 1);
+        int twiceCentre = bStart + bEnd - 1;
         int prevOn = Double.isInfinite(previousOnset) ? Integer.MIN_VALUE : (int) (Math.round(previousOnset) - base);
         if (prevOn != Integer.MIN_VALUE && o - prevOn < tailReach) {
             int pEnd = prevOn - baselineGap;
@@ -153,11 +155,12 @@ public final class EventCharacteriser {
                 tailFrom = before / (pEnd - pStart);
             }
         }
-        Baseline bl = new Baseline(level, tailFrom, tailCentre, decayConstant);
+        Baseline bl = new Baseline(level, tailFrom, twiceCentre, decayConstant);
+        double peakAbs = (double) (base + ip) + peakRel;
 
-        double amplitude = peakValue - bl.at(peakPos);
+        double amplitude = peakValue - bl.at(ip, peakRel);
         if (!(amplitude > 0)) {
-            return new Measurement(onsetEstimate, base + peakPos, amplitude, sign * bl.at(o), Double.NaN,
+            return new Measurement(onsetEstimate, peakAbs, amplitude, sign * bl.at(o, 0), Double.NaN,
                     Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
         }
 
@@ -167,23 +170,23 @@ public final class EventCharacteriser {
         int from = Math.min(searchStart, ip);
         float[] y = new float[dEnd - from + 1];
         for (int i = from; i <= dEnd; i++) {
-            y[i - from] = (float) (sign * d[i] - bl.at(i));
+            y[i - from] = (float) (sign * d[i] - bl.at(i, 0));
         }
         int ipy = ip - from;
-        double t90 = from + crossingBefore(y, ipy, searchStart - from, 0.9 * amplitude);
-        double t50 = from + crossingBefore(y, ipy, searchStart - from, 0.5 * amplitude);
-        double t10 = from + crossingBefore(y, ipy, searchStart - from, 0.1 * amplitude);
+        double t90 = crossingBefore(y, ipy, searchStart - from, 0.9 * amplitude);
+        double t50 = crossingBefore(y, ipy, searchStart - from, 0.5 * amplitude);
+        double t10 = crossingBefore(y, ipy, searchStart - from, 0.1 * amplitude);
         double rise = (t90 - t10) * dtMs;
-        double onset = Double.isNaN(rise) ? o : t10 - (t90 - t10) / 8;
+        double onset = Double.isNaN(rise) ? o - ip : t10 - (t90 - t10) / 8;
 
         int n = dEnd - ip + 1;
         ExponentialDecayFit.Result fit = ExponentialDecayFit.fit(y, ipy, n, 0, 1, 0.5, tauMax);
-        double t50d = from + crossingAfter(y, ipy, dEnd - from, 0.5 * amplitude);
-        double halfDecay = (t50d - peakPos) * dtMs;
+        double t50d = crossingAfter(y, ipy, dEnd - from, 0.5 * amplitude);
+        double halfDecay = (t50d - peakRel) * dtMs;
         double halfWidth = (t50d - t50) * dtMs;
 
         double charge = Double.NaN;
-        int qStart = (int) Math.max(Math.ceil(onset), bEnd);
+        int qStart = Math.max(ip + (int) Math.ceil(onset), bEnd);
         if (qStart <= dEnd) {
             double area = 0;
             for (int i = qStart; i <= dEnd; i++) {
@@ -195,7 +198,7 @@ public final class EventCharacteriser {
             charge = area * dtMs;
         }
         boolean decayMissing = Double.isNaN(fit.tau()) && n >= decayLength / 3;
-        return new Measurement(base + onset, base + peakPos, amplitude, sign * bl.at(onset), rise,
+        return new Measurement((double) (base + ip) + onset, peakAbs, amplitude, sign * bl.at(ip, onset), rise,
                 fit.tau() * dtMs, fit.r2(), halfDecay, halfWidth, charge, decayMissing);
     }
 
@@ -203,12 +206,13 @@ public final class EventCharacteriser {
      * The baseline under an event: flat at {@code level}, or, on a previous event's tail, falling
      * exponentially from {@code level} (at {@code centre}) towards {@code tailFrom}.
      */
-    private record Baseline(double level, double tailFrom, double centre, double tau) {
-        double at(double i) {
+    private record Baseline(double level, double tailFrom, int twiceCentre, double tau) {
+        /** At sample {@code i} plus {@code fraction}. */
+        double at(int i, double fraction) {
             if (Double.isNaN(tailFrom)) {
                 return level;
             }
-            return tailFrom + (level - tailFrom) * Math.exp(-(i - centre) / tau);
+            return tailFrom + (level - tailFrom) * Math.exp(-((2 * i - twiceCentre) / 2.0 + fraction) / tau);
         }
     }
 
@@ -229,24 +233,24 @@ public final class EventCharacteriser {
         return rateHz;
     }
 
-    /** The last time before {@code from} that {@code y} was below {@code level}, interpolated. */
+    /** The last time before {@code from} that {@code y} was below {@code level}, interpolated, relative to {@code from}. */
     private static double crossingBefore(float[] y, int from, int limit, double level) {
         for (int j = from - 1; j >= Math.max(0, limit); j--) {
             double v = y[j];
             if (v < level) {
-                return j + (level - v) / (y[j + 1] - v);
+                return (j - from) + (level - v) / (y[j + 1] - v);
             }
         }
         return Double.NaN;
     }
 
-    /** The first time after {@code from} that {@code y} fell below {@code level}, interpolated. */
+    /** The first time after {@code from} that {@code y} fell below {@code level}, interpolated, relative to {@code from}. */
     private static double crossingAfter(float[] y, int from, int limit, double level) {
         for (int j = from + 1; j <= limit; j++) {
             double v = y[j];
             if (v < level) {
                 double u = y[j - 1];
-                return j - 1 + (u - level) / (u - v);
+                return (j - 1 - from) + (u - level) / (u - v);
             }
         }
         return Double.NaN;

@@ -35,9 +35,14 @@ final class Calibrator {
     static final int NOISE_SAMPLES = 1 << 20;
     /** Strict threshold for the events a template is fitted to. */
     static final double STRICT = 6;
-    /** Detections at this threshold spoil an event's isolation. */
-    static final double ISOLATION = 3.5;
+    /** Detections at this threshold spoil an event's isolation (a low one would also catch noise on the
+     * tails, and keeping only events whose tails happen to dip would bias the decay short). */
+    static final double ISOLATION = 5;
+    /** Detections listed for the noise spectrum's quiet segments. */
+    static final double LISTED = 3.5;
     static final int MIN_EVENTS = 8;
+    /** The averaged window runs this many decay constants past the peak. */
+    static final double AVERAGE_DECAY_TAUS = 4;
     static final int MAX_EVENTS = 2000;
     static final int MAX_ITERATIONS = 6;
     /** Default amplitude floor, in SDs of the conditioned trace's noise. */
@@ -224,7 +229,7 @@ final class Calibrator {
         parts.forEach(all::addAll);
         NoiseEstimate noise = all.size() >= 10 ? GaussianNoiseFit.fit(all.array(), all.size(), true)
                 : new NoiseEstimate(0, 1);
-        ScanSetup scored = raw.withNoise(noise, ISOLATION);
+        ScanSetup scored = raw.withNoise(noise, LISTED);
         List<List<Detection>> found = parallel.map(windows, scored, (s, c) -> {
             List<Detection> out = new ArrayList<>();
             s.peaks(c.sweep(), c.from(), c.to(), (pos, z) -> out.add(new Detection(c.sweep(), pos, z)));
@@ -292,18 +297,19 @@ final class Calibrator {
         double rate = conditioning.rateHz();
         double perMs = rate / 1000;
         Template t = e.template;
-        int pre = (int) Math.round(Math.max(3, 2 * t.peakTimeMs()) * perMs);
-        int post = (int) Math.round((t.peakTimeMs() + 5 * t.decayMs()) * perMs);
+        int pre = (int) Math.round(Math.max(Math.max(3, 2 * t.peakTimeMs()), 0.5 * t.decayMs()) * perMs);
+        int post = (int) Math.round((t.peakTimeMs() + AVERAGE_DECAY_TAUS * t.decayMs()) * perMs);
         double offset = e.setup.detector().onsetOffset();
         List<Detection> all = e.detections;
         List<Detection> chosen = new ArrayList<>();
-        for (int i = 0; i < all.size(); i++) {
-            Detection x = all.get(i);
+        List<Detection> strong = all.stream().filter(x -> x.z >= ISOLATION).toList();
+        for (int i = 0; i < strong.size(); i++) {
+            Detection x = strong.get(i);
             if (x.z < STRICT) {
                 continue;
             }
-            boolean isolated = (i == 0 || all.get(i - 1).sweep != x.sweep || x.position - all.get(i - 1).position > pre + post)
-                    && (i + 1 == all.size() || all.get(i + 1).sweep != x.sweep || all.get(i + 1).position - x.position > post);
+            boolean isolated = (i == 0 || strong.get(i - 1).sweep != x.sweep || x.position - strong.get(i - 1).position > pre + post)
+                    && (i + 1 == strong.size() || strong.get(i + 1).sweep != x.sweep || strong.get(i + 1).position - x.position > post);
             if (isolated) {
                 chosen.add(x);
             }

@@ -1,0 +1,181 @@
+package org.mepsc.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mepsc.events.Polarity;
+import org.mepsc.filter.Fir;
+
+/** The detection statistics against their textbook definitions, computed the slow way. */
+class DetectorsTest {
+
+    private static float[] noisyEvents(long seed, int n, double[] shape, int pre) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) (-120 + 2 * r.nextGaussian() + 3 * Math.sin(i / 700.0));
+        }
+        for (int at = 300; at + shape.length < n; at += 900 + r.nextInt(500)) {
+            double a = 5 + 20 * r.nextDouble();
+            for (int j = 0; j < shape.length; j++) {
+                x[at + j] -= (float) (a * shape[j]);
+            }
+        }
+        return x;
+    }
+
+    /** Kernel outputs by direct convolution (the trace's first and last samples repeated beyond its ends). */
+    private static Window apply(Fir h, float[] x, long from, int count) {
+        float[] out = new float[count];
+        for (int k = 0; k < count; k++) {
+            long n = from + k;
+            double s = 0;
+            for (int j = h.first(); j <= h.last(); j++) {
+                long i = Math.max(0, Math.min(x.length - 1, n - j));
+                s += h.tap(j) * x[(int) i];
+            }
+            out[k] = (float) s;
+        }
+        return new Window(out, from, count);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2})
+    void clementsBekkersMatchesTheDirectLeastSquaresFit(long seed) {
+        Template t = new Template(0.5, 4);
+        double rate = 10_000;
+        int pre = 10;
+        double[] shape = t.sampled(rate, pre, 150);
+        float[] x = noisyEvents(seed, 8000, shape, pre);
+        ClementsBekkers cb = new ClementsBekkers(shape, pre, Polarity.NEGATIVE);
+        long from = 1000;
+        int count = 3000;
+        Window corr = apply(cb.kernels().get(0), x, from, count);
+        float[] out = new float[count];
+        cb.statistic(new Window(x, 0, x.length), List.of(corr), from, count, out, 0);
+        for (int k = 0; k < count; k += 37) {
+            // least squares of D ≈ scale·E + offset with E = −shape (inward events)
+            int n = shape.length;
+            double se = 0, see = 0, sd = 0, sdd = 0, sed = 0;
+            for (int j = 0; j < n; j++) {
+                double e = -shape[j];
+                double dv = x[(int) (from + k + j)];
+                se += e;
+                see += e * e;
+                sd += dv;
+                sdd += dv * dv;
+                sed += e * dv;
+            }
+            double scale = (sed - se * sd / n) / (see - se * se / n);
+            double offset = (sd - scale * se) / n;
+            double sse = sdd + scale * scale * see + n * offset * offset - 2 * (scale * sed + offset * sd - scale * offset * se);
+            double criterion = scale / Math.sqrt(sse / (n - 1));
+            assertThat(out[k]).as("position %d", from + k).isCloseTo((float) criterion, within(2e-3f * (1 + Math.abs((float) criterion))));
+        }
+    }
+
+    @Test
+    void pearsonIsTheFisherTransformOfTheCorrelationCoefficient() {
+        Template t = new Template(0.3, 2);
+        double rate = 20_000;
+        double[] shape = t.sampled(rate, 20, 200);
+        float[] x = noisyEvents(5, 6000, shape, 20);
+        PearsonCorrelation pc = new PearsonCorrelation(shape, 20, Polarity.NEGATIVE);
+        long from = 500;
+        int count = 2000;
+        float[] out = new float[count];
+        pc.statistic(new Window(x, 0, x.length), List.of(apply(pc.kernels().get(0), x, from, count)), from, count, out, 0);
+        for (int k = 0; k < count; k += 41) {
+            int n = shape.length;
+            double me = 0, md = 0;
+            for (int j = 0; j < n; j++) {
+                me += -shape[j];
+                md += x[(int) (from + k + j)];
+            }
+            me /= n;
+            md /= n;
+            double cov = 0, ve = 0, vd = 0;
+            for (int j = 0; j < n; j++) {
+                double e = -shape[j] - me;
+                double dv = x[(int) (from + k + j)] - md;
+                cov += e * dv;
+                ve += e * e;
+                vd += dv * dv;
+            }
+            double r = cov / Math.sqrt(ve * vd);
+            double fisher = 0.5 * Math.log((1 + r) / (1 - r));
+            assertThat(out[k]).isCloseTo((float) fisher, within(2e-3f));
+        }
+    }
+
+    @Test
+    void deconvolutionTurnsAnEventIntoAPeakAtItsOnset() {
+        Template t = new Template(0.5, 5);
+        double rate = 10_000;
+        Deconvolution dec = new Deconvolution(t, rate, Deconvolution.gaussianBand(500, 5), 0, Polarity.NEGATIVE);
+        int n = 4000;
+        float[] x = new float[n];
+        int onset = 1700;
+        double[] shape = t.sampled(rate, 0, n - onset);
+        for (int i = onset; i < n; i++) {
+            x[i] = (float) (-30 - 12 * shape[i - onset]);
+        }
+        for (int i = 0; i < onset; i++) {
+            x[i] = -30;
+        }
+        Window w = apply(dec.kernels().get(0), x, 0, n);
+        int best = 0;
+        for (int i = 0; i < n; i++) {
+            if (w.data()[i] > w.data()[best]) {
+                best = i;
+            }
+        }
+        assertThat(best).isBetween(onset - 1, onset + 1);
+        // away from the event the deconvolved trace is flat: the constant baseline does not pass
+        assertThat(Math.abs(w.data()[600])).isLessThan(1e-3f * w.data()[best]);
+    }
+
+    @Test
+    void windowSumsStayExactAfterManySlides() {
+        SplittableRandom r = new SplittableRandom(9);
+        float[] x = new float[5000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (1e4 + r.nextGaussian());
+        }
+        Window w = new Window(x, 0, x.length);
+        WindowSums sums = new WindowSums(100);
+        sums.resync(w, 0);
+        for (int p = 0; p < 4000; p++) {
+            if (p > 0) {
+                sums.slide(w, p - 1);
+            }
+            if (p % 123 == 0) {
+                double s1 = 0, s2 = 0;
+                for (int j = 0; j < 100; j++) {
+                    s1 += x[p + j];
+                    s2 += (double) x[p + j] * x[p + j];
+                }
+                assertThat(sums.sum()).isCloseTo(s1, within(1e-6));
+                assertThat(sums.centredSquares()).isCloseTo(s2 - s1 * s1 / 100, within(1e-3));
+            }
+        }
+    }
+
+    @Test
+    void templateKineticsAreTheBiexponentialsOwn() {
+        Template t = new Template(0.5, 4);
+        double tp = t.peakTimeMs();
+        assertThat(t.valueAt(tp)).isCloseTo(1, within(1e-12));
+        assertThat(t.valueAt(tp * 0.99)).isLessThan(1);
+        assertThat(t.valueAt(tp * 1.01)).isLessThan(1);
+        assertThat(t.valueAt(0)).isZero();
+        double tr = t.rise1090Ms();
+        assertThat(tr).isGreaterThan(0).isLessThan(tp);
+        assertThat(t.distance(new Template(0.5, 8))).isCloseTo(2, within(1e-12));
+    }
+}

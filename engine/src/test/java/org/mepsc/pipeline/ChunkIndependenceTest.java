@@ -1,0 +1,66 @@
+package org.mepsc.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.mepsc.events.Event;
+import org.mepsc.recording.AcquisitionMode;
+import org.mepsc.recording.ArrayRecording;
+import org.mepsc.recording.Channel;
+import org.mepsc.recording.RecordingMetadata;
+import org.mepsc.testing.SyntheticMinis;
+
+/**
+ * Results must not depend on how the run is split: the same events, value for value, whether a
+ * sweep is scanned whole or in chunks of any size (odd and prime ones too), on one thread or several.
+ */
+class ChunkIndependenceTest {
+
+    private static List<Event> run(ArrayRecording r, DetectionParameters p, Execution ex) throws IOException {
+        List<Event> events = new ArrayList<>();
+        DetectionRun.run(r, 0, List.of(), p, ex, events::add);
+        return events;
+    }
+
+    private static ArrayRecording twoSweeps() {
+        SyntheticMinis a = SyntheticMinis.make(21, 6, 20_000, 12, 12, 2, 0.5, 5);
+        SyntheticMinis b = SyntheticMinis.make(22, 5, 20_000, 12, 12, 2, 0.5, 5);
+        RecordingMetadata md = new RecordingMetadata("SIMULATED", "", AcquisitionMode.EPISODIC, "", List.of(), List.of(),
+                Optional.empty());
+        float[] second = java.util.Arrays.copyOf(b.samples, a.samples.length);
+        System.arraycopy(b.samples, 0, second, 0, b.samples.length);
+        return new ArrayRecording(md, List.of(Channel.of(0, "Im", "pA")), 20_000, new float[][][] {{a.samples}, {second}});
+    }
+
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void everyChunkSizeGivesTheSameEvents(Method method) throws IOException {
+        ArrayRecording r = twoSweeps();
+        DetectionParameters p = DetectionParameters.defaults().withMethod(method)
+                .withExclusions(List.of(Exclusion.parse("0-0.05")), true);
+        List<Event> whole = run(r, p, new Execution(1, Integer.MAX_VALUE));
+        assertThat(whole).hasSizeGreaterThan(50);
+        for (int chunk : new int[] {1009, 4096, 65537}) {
+            for (int threads : new int[] {1, 2}) {
+                assertThat(run(r, p, new Execution(threads, chunk)))
+                        .as("%s, chunks of %d, %d threads", method, chunk, threads).isEqualTo(whole);
+            }
+        }
+    }
+
+    @Test
+    void theAnalysedDurationDoesNotDependOnChunksEither() throws IOException {
+        ArrayRecording r = twoSweeps();
+        DetectionParameters p = DetectionParameters.defaults().withExclusions(List.of(Exclusion.parse("1:0.5-1.25")), true);
+        double whole = DetectionRun.run(r, 0, List.of(), p, new Execution(1, Integer.MAX_VALUE), e -> { }).analysedSeconds();
+        double chunked = DetectionRun.run(r, 0, List.of(), p, new Execution(2, 997), e -> { }).analysedSeconds();
+        assertThat(chunked).isEqualTo(whole);
+        assertThat(whole).isLessThan(11 - 0.75).isGreaterThan(11 - 0.75 - 0.2);
+    }
+}
