@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -36,6 +37,7 @@ public final class FileBytes implements AutoCloseable {
     }
 
     public static FileBytes open(Path file) throws IOException {
+        requireRegularFile(file);
         FileChannel ch;
         try {
             ch = FileChannel.open(file, StandardOpenOption.READ);
@@ -49,6 +51,20 @@ public final class FileBytes implements AutoCloseable {
         } catch (IOException e) {
             ch.close();
             throw e;
+        }
+    }
+
+    /**
+     * Refuses what is not a regular file before it is opened: opening a named pipe waits for a
+     * writer (a hang), and devices have no length; recordings need random access.
+     */
+    public static void requireRegularFile(Path file) throws RecordingFormatException {
+        if (Files.isDirectory(file)) {
+            throw new RecordingFormatException(file, "is a directory, not a recording");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new RecordingFormatException(file, "is not a regular file (a pipe, device or socket);"
+                    + " recordings are read from files");
         }
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -72,9 +71,7 @@ public final class RecordingReaders {
 
     /** The first bytes of a file, with clear errors for missing, unreadable and empty files. */
     static ByteBuffer head(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new RecordingFormatException(file, "is a directory, not a recording");
-        }
+        FileBytes.requireRegularFile(file);
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             if (ch.size() == 0) {
                 throw new RecordingFormatException(file, "file is empty (0 bytes)");
