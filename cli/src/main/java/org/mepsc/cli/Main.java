@@ -17,6 +17,7 @@ import picocli.CommandLine.IVersionProvider;
             ExportCommand.class,
             SimulateCommand.class,
             ScoreCommand.class,
+            CompareCommand.class,
             CommandLine.HelpCommand.class,
         },
         footerHeading = "%nExit codes:%n",
@@ -37,6 +38,11 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        // jhdf logs through SLF4J, and mepsc ships no logging backend: keep SLF4J's
+        // "no providers" notice off standard error, where every line is an error to the user.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
         System.exit(run(out, err, args));

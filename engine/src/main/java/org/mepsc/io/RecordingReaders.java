@@ -31,7 +31,11 @@ public final class RecordingReaders {
                 new AbfReader(),
                 new org.mepsc.io.heka.HekaReader(),
                 new org.mepsc.io.wcp.WcpReader(),
-                new org.mepsc.io.axg.AxgReader()
+                new org.mepsc.io.axg.AxgReader(),
+                new org.mepsc.io.nwb.NwbReader(),
+                new org.mepsc.io.text.AtfReader(),
+                new org.mepsc.io.text.CsvReader(),
+                new org.mepsc.io.raw.RawReader()
         ));
     }
 
@@ -45,7 +49,12 @@ public final class RecordingReaders {
     }
 
     public Recording open(Path file, OpenOptions options) throws IOException {
-        RecordingReader reader = detect(file).orElseThrow(() -> new RecordingFormatException(file,
+        Optional<RecordingReader> detected = detect(file);
+        if (detected.isEmpty() && options.raw().isPresent()) {
+            // a raw layout given by the user makes any unrecognised file a raw one
+            detected = readers.stream().filter(r -> r.formatName().equals("RAW")).findFirst();
+        }
+        RecordingReader reader = detected.orElseThrow(() -> new RecordingFormatException(file,
                 "not a recording mepsc can read (formats: " + formatNames() + ")"));
         return reader.open(file, options);
     }

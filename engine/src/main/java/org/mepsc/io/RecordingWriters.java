@@ -19,7 +19,9 @@ public final class RecordingWriters {
     public static RecordingWriters standard() {
         return new RecordingWriters(List.of(
                 new CsvWriter(),
-                new AbfWriter()
+                new AbfWriter(),
+                new org.mepsc.io.nwb.NwbWriter(),
+                new org.mepsc.io.raw.RawWriter()
         ));
     }
 

@@ -26,6 +26,15 @@ public final class Json {
         return MAPPER.createObjectNode();
     }
 
+    /** Puts a number, or null where it is NaN or infinite (JSON has neither). */
+    public static void putNumber(ObjectNode o, String key, double v) {
+        if (Double.isFinite(v)) {
+            o.put(key, v);
+        } else {
+            o.putNull(key);
+        }
+    }
+
     /** Pretty-printed JSON text with a trailing newline. */
     public static String pretty(Object value) {
         try {

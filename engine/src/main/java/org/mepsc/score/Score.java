@@ -90,11 +90,7 @@ public record Score(
     }
 
     private static void num(ObjectNode o, String key, double v) {
-        if (Double.isFinite(v)) {
-            o.put(key, v);
-        } else {
-            o.putNull(key);
-        }
+        Json.putNumber(o, key, v);
     }
 
     /** A few lines for a person. */

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mepsc.recording.Recording;
 import org.mepsc.testing.RealData;
+import org.mepsc.testing.SameFloats;
 
 /**
  * For every real recording: any {@code read(channel, sweep, start, count)} equals the same slice
@@ -52,9 +53,9 @@ public class ChunkedReadContractTest {
                     part[0] = 12345f;
                     r.read(c, s, start, count, part, 1);
                     assertThat(part[0]).as("read must not write before its offset").isEqualTo(12345f);
-                    assertThat(Arrays.copyOfRange(part, 1, count + 1))
-                            .as("channel %d sweep %d [%d, %d)", c, s, start, start + count)
-                            .isEqualTo(Arrays.copyOfRange(whole, start, start + count));
+                    SameFloats.assertSame(Arrays.copyOfRange(part, 1, count + 1),
+                            Arrays.copyOfRange(whole, start, start + count),
+                            "channel %d sweep %d [%d, %d)", c, s, start, start + count);
                 }
                 // consecutive small reads of odd and prime sizes stitch to the whole
                 for (int size : new int[] {1, 7, 97, 4099}) {
@@ -62,7 +63,8 @@ public class ChunkedReadContractTest {
                     for (int pos = 0; pos < stitched.length; pos += size) {
                         r.read(c, s, pos, Math.min(size, stitched.length - pos), stitched, pos);
                     }
-                    assertThat(stitched).isEqualTo(Arrays.copyOf(whole, stitched.length));
+                    SameFloats.assertSame(stitched, Arrays.copyOf(whole, stitched.length),
+                            "channel %d sweep %d read %d samples at a time", c, s, size);
                 }
             }
         }
