@@ -37,20 +37,27 @@ public final class FileBytes implements AutoCloseable {
     }
 
     public static FileBytes open(Path file) throws IOException {
-        requireRegularFile(file);
-        FileChannel ch;
-        try {
-            ch = FileChannel.open(file, StandardOpenOption.READ);
-        } catch (NoSuchFileException e) {
-            throw new RecordingFormatException(file, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new RecordingFormatException(file, "permission denied");
-        }
+        FileChannel ch = openChannel(file);
         try {
             return new FileBytes(file, ch, ch.size());
         } catch (IOException e) {
             ch.close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens a recording file for reading, with the errors readers give: a missing, unreadable or
+     * irregular file is a {@link RecordingFormatException} naming it.
+     */
+    public static FileChannel openChannel(Path file) throws IOException {
+        requireRegularFile(file);
+        try {
+            return FileChannel.open(file, StandardOpenOption.READ);
+        } catch (NoSuchFileException e) {
+            throw new RecordingFormatException(file, "no such file");
+        } catch (AccessDeniedException e) {
+            throw new RecordingFormatException(file, "permission denied");
         }
     }
 
@@ -62,7 +69,10 @@ public final class FileBytes implements AutoCloseable {
         if (Files.isDirectory(file)) {
             throw new RecordingFormatException(file, "is a directory, not a recording");
         }
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
+            throw new RecordingFormatException(file, "no such file");
+        }
+        if (!Files.isRegularFile(file)) {
             throw new RecordingFormatException(file, "is not a regular file (a pipe, device or socket);"
                     + " recordings are read from files");
         }

@@ -188,6 +188,17 @@ public final class AtomicOutput implements Closeable {
         return channel;
     }
 
+    /**
+     * The hidden temporary file, for libraries that write only to a path they open themselves
+     * (jhdf): write it through the path, then {@link #commit()}. Closing their own handle on it
+     * releases this process's lock on it (POSIX locks belong to the process and file), so until
+     * the commit a concurrent run writing the same target could take it for abandoned; the write
+     * then fails, it does not corrupt anything.
+     */
+    public Path temporaryFile() {
+        return temp;
+    }
+
     public OutputStream stream() {
         if (stream == null) {
             stream = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
@@ -205,6 +216,24 @@ public final class AtomicOutput implements Closeable {
 
     /** Flushes everything to disk and moves the file into place, replacing any old output. */
     public void commit() throws IOException {
+        commitAll(this);
+    }
+
+    /**
+     * Commits outputs that belong together (a file and its sidecar): every one is flushed to disk
+     * before the first is moved into place, so a crash can part them only between two renames,
+     * never during a write.
+     */
+    public static void commitAll(AtomicOutput... outputs) throws IOException {
+        for (AtomicOutput o : outputs) {
+            o.flushToDisk();
+        }
+        for (AtomicOutput o : outputs) {
+            o.moveIntoPlace();
+        }
+    }
+
+    private void flushToDisk() throws IOException {
         if (done) {
             throw new IllegalStateException("output " + target + " already finished");
         }
@@ -216,6 +245,9 @@ public final class AtomicOutput implements Closeable {
         }
         channel.force(true);
         channel.close();
+    }
+
+    private void moveIntoPlace() throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -11,6 +11,10 @@ import org.mepsc.io.ReaderFuzzing.Family;
 import org.mepsc.io.abf.AbfFuzzTest;
 import org.mepsc.io.axg.AxgFuzzTest;
 import org.mepsc.io.heka.HekaFuzzTest;
+import org.mepsc.io.nwb.NwbFuzzTest;
+import org.mepsc.io.raw.RawFuzzTest;
+import org.mepsc.io.text.AtfFuzzTest;
+import org.mepsc.io.text.CsvFuzzTest;
 import org.mepsc.io.wcp.WcpFuzzTest;
 
 /**
@@ -22,7 +26,8 @@ import org.mepsc.io.wcp.WcpFuzzTest;
 public class AllReadersFuzzTest {
 
     private static final List<Family> FAMILIES = List.of(AbfFuzzTest.FAMILY, HekaFuzzTest.FAMILY,
-            WcpFuzzTest.FAMILY, AxgFuzzTest.FAMILY);
+            WcpFuzzTest.FAMILY, AxgFuzzTest.FAMILY, NwbFuzzTest.FAMILY, CsvFuzzTest.FAMILY, AtfFuzzTest.FAMILY,
+            RawFuzzTest.FAMILY);
 
     @TempDir
     Path dir;

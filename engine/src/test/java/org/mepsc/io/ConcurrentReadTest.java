@@ -23,8 +23,7 @@ class ConcurrentReadTest {
     private static final int READS = 150;
 
     static Stream<Path> recordings() {
-        return RealData.withOracle("abf", "nwb", "dat", "wcp", "axgx", "axgd", "axg", "atf").stream()
-                .filter(ConcurrentReadTest::readable);
+        return RealData.withOracle("abf", "nwb", "dat", "wcp", "axgx", "axgd", "axg", "atf").stream();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -66,16 +65,7 @@ class ConcurrentReadTest {
 
     private static Reference serialReference(Path file) throws Exception {
         try (Recording r = RecordingReaders.openFile(file)) {
-            return ConcurrentReads.reference(file.getFileName().toString(), r);
-        }
-    }
-
-    /** Formats mepsc reads (NWB joins when its reader does). */
-    private static boolean readable(Path file) {
-        try {
-            return RecordingReaders.standard().detect(file).isPresent();
-        } catch (java.io.IOException e) {
-            return false;
+            return ConcurrentReads.serial(file.getFileName().toString(), r);
         }
     }
 }

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -31,8 +33,25 @@ public final class ReaderFuzzing {
      *
      * @param name where it came from, for messages
      * @param extension the extension it is written with (some formats are recognised by it)
+     * @param companions files that go with it, by what is appended to its name (a raw file's ".json")
      */
-    public record Seed(String name, String extension, byte[] bytes) {
+    public record Seed(String name, String extension, byte[] bytes, Map<String, byte[]> companions) {
+
+        public Seed {
+            companions = Map.copyOf(companions);
+        }
+
+        public Seed(String name, String extension, byte[] bytes) {
+            this(name, extension, bytes, Map.of());
+        }
+
+        /** The file and its companions, as (suffix, bytes) with the file's suffix "". */
+        List<Map.Entry<String, byte[]>> files() {
+            List<Map.Entry<String, byte[]>> all = new ArrayList<>();
+            all.add(Map.entry("", bytes));
+            new TreeMap<>(companions).forEach((k, v) -> all.add(Map.entry(k, v)));
+            return all;
+        }
     }
 
     /**
@@ -43,9 +62,11 @@ public final class ReaderFuzzing {
      * @param written small files made by mepsc or the tests (the free-form target's seeds)
      * @param seeds the real recordings of the format, then {@code written}
      * @param moreOptions further ways to open a file that opened (HEKA: every series it lists)
+     * @param freeFormInto where free-form bytes go: "" for the file itself, or a companion's suffix
+     *     (raw: the sidecar), the rest of the first written seed staying as it is
      */
     public record Family(RecordingReader reader, String extension, List<Seed> written, List<Seed> seeds,
-            Function<RecordingMetadata, List<OpenOptions>> moreOptions) {
+            Function<RecordingMetadata, List<OpenOptions>> moreOptions, String freeFormInto) {
 
         public Family {
             written = List.copyOf(written);
@@ -54,48 +75,73 @@ public final class ReaderFuzzing {
 
         /** The real recordings with these extensions, then the written files. */
         public static Family of(RecordingReader reader, String extension, List<Seed> written,
-                Function<RecordingMetadata, List<OpenOptions>> moreOptions, String... realExtensions) {
+                String... realExtensions) {
             List<Seed> all = new ArrayList<>(realSeeds(realExtensions));
             all.addAll(written);
-            return new Family(reader, extension, written, all, moreOptions);
+            return new Family(reader, extension, written, all, md -> List.of(), "");
         }
 
-        public static Family of(RecordingReader reader, String extension, List<Seed> written,
-                String... realExtensions) {
-            return of(reader, extension, written, md -> List.of(), realExtensions);
+        /** This family, also opening every file that opens in these further ways. */
+        public Family withMoreOptions(Function<RecordingMetadata, List<OpenOptions>> more) {
+            return new Family(reader, extension, written, seeds, more, freeFormInto);
         }
 
-        /** Damages one of the seeds as the fuzzer chooses and judges the result. */
+        /** This family, its free-form bytes going into the companion with this suffix. */
+        public Family withFreeFormInto(String suffix) {
+            return new Family(reader, extension, written, seeds, moreOptions, suffix);
+        }
+
+        /** Damages one file of one of the seeds as the fuzzer chooses and judges the result. */
         public void mutatedSeed(FuzzedDataProvider data, Path dir) throws IOException {
             Seed seed = data.pickValue(seeds);
-            StringBuilder log = new StringBuilder(seed.name()).append(':');
-            byte[] mutant = SeedMutator.mutate(seed.bytes(), data, log);
-            check(mutant, seed.extension(), dir, log.toString());
+            List<Map.Entry<String, byte[]>> files = seed.files();
+            int damaged = data.consumeInt(0, files.size() - 1);
+            StringBuilder log = new StringBuilder(seed.name()).append(files.get(damaged).getKey()).append(':');
+            byte[] mutant = SeedMutator.mutate(files.get(damaged).getValue(), data, log);
+            check(replaced(seed, files.get(damaged).getKey(), mutant), dir, log.toString());
         }
 
-        /** Judges free-form bytes as a file of this format. */
+        /** Judges free-form bytes as a file of this format (or as the companion {@link #freeFormInto} names). */
         public void freeForm(byte[] bytes, Path dir) throws IOException {
-            check(bytes, extension, dir, bytes.length + " free-form bytes");
+            Seed base = freeFormInto.isEmpty() ? new Seed("free-form", extension, bytes) : written.get(0);
+            check(replaced(base, freeFormInto, bytes), dir, bytes.length + " free-form bytes");
         }
 
-        /** The written files as JUnit arguments: the free-form target's seeds. */
+        /** The written seeds' files that free-form inputs replace: the free-form target's seeds. */
         public Stream<Arguments> writtenArguments() {
-            return written.stream().map(s -> Arguments.of(Named.of(s.name(), s.bytes())));
+            return written.stream().map(s -> Arguments.of(Named.of(s.name(),
+                    freeFormInto.isEmpty() ? s.bytes() : s.companions().get(freeFormInto))));
         }
 
         /** Runs every seed through the reader once, unmeasured (see {@link ReaderOracle#warmUp}). */
         public void warmUp(Path dir) throws IOException {
             for (Seed s : seeds) {
-                Path file = dir.resolve("warm-up." + s.extension());
-                Files.write(file, s.bytes());
-                ReaderOracle.warmUp(file, reader);
+                ReaderOracle.warmUp(write(s, dir, "warm-up"), reader);
             }
         }
 
-        private void check(byte[] bytes, String ext, Path dir, String what) throws IOException {
-            Path file = dir.resolve("input." + ext);
-            Files.deleteIfExists(file); // a fresh inode: an earlier mapping of the old file stays valid
-            Files.write(file, bytes);
+        private static Seed replaced(Seed seed, String suffix, byte[] bytes) {
+            if (suffix.isEmpty()) {
+                return new Seed(seed.name(), seed.extension(), bytes, seed.companions());
+            }
+            Map<String, byte[]> companions = new TreeMap<>(seed.companions());
+            companions.put(suffix, bytes);
+            return new Seed(seed.name(), seed.extension(), seed.bytes(), companions);
+        }
+
+        /** Writes the seed's file (as {@code <stem>.<extension>}) and its companions beside it. */
+        private static Path write(Seed seed, Path dir, String stem) throws IOException {
+            Path file = dir.resolve(stem + "." + seed.extension());
+            for (Map.Entry<String, byte[]> f : seed.files()) {
+                Path p = dir.resolve(file.getFileName() + f.getKey());
+                Files.deleteIfExists(p); // a fresh inode: an earlier mapping of the old file stays valid
+                Files.write(p, f.getValue());
+            }
+            return file;
+        }
+
+        private void check(Seed input, Path dir, String what) throws IOException {
+            Path file = write(input, dir, "input");
             try {
                 Optional<RecordingMetadata> opened = ReaderOracle.assertCleanOutcome(file, reader, OpenOptions.DEFAULT,
                         what);
@@ -105,18 +151,16 @@ public final class ReaderFuzzing {
                     }
                 }
             } catch (AssertionError finding) {
-                throw new AssertionError(finding.getMessage() + " [input kept as " + keep(bytes, ext) + "]",
+                throw new AssertionError(finding.getMessage() + " [input kept as " + keep(input) + "]",
                         finding.getCause());
             }
         }
 
-        /** Saves a finding's input under target/fuzz-findings/<format>/, named by its hash. */
-        private Path keep(byte[] bytes, String ext) throws IOException {
+        /** Saves a finding's input (and companions) under target/fuzz-findings/<format>/, named by its hash. */
+        private Path keep(Seed input) throws IOException {
             Path dir = Path.of("target", "fuzz-findings", reader.formatName().toLowerCase(Locale.ROOT));
             Files.createDirectories(dir);
-            Path file = dir.resolve(sha256(bytes).substring(0, 16) + "." + ext);
-            Files.write(file, bytes);
-            return file.toAbsolutePath();
+            return write(input, dir, sha256(input.bytes()).substring(0, 16)).toAbsolutePath();
         }
     }
 

@@ -8,7 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -24,8 +28,9 @@ import org.mepsc.recording.ArrayRecording;
  * Outputs when the writing process dies: a child JVM ({@link HalfWriter}) writes through
  * {@link AtomicOutput} directly and through every {@link RecordingWriter}, and is killed once its
  * temporary file is partly written. The target must not appear (or must keep its old content
- * byte for byte), the only thing left is the hidden temporary file, and the next output to the
- * same target removes it. A graceful stop (SIGTERM, as Ctrl-C) leaves nothing at all.
+ * byte for byte), all that is left are hidden temporary files, and the next output to the same
+ * target removes them, leaving what a clean run leaves (for raw, the file and its sidecar). A
+ * graceful stop (SIGTERM, as Ctrl-C) leaves nothing at all.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class KilledWriteTest {
@@ -52,27 +57,34 @@ class KilledWriteTest {
         killMidWrite(format, target, true);
 
         assertThat(target).doesNotExist();
-        assertOnlyAHiddenPartialTemporaryFile(target);
+        assertOnlyHiddenTemporaryFiles(target);
 
         writeSmallOutput(format, target);
-        assertThat(list(dir)).containsExactly(target);
+        assertThat(names(dir)).isEqualTo(namesOfACleanRun(format, target));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("formats")
     void anExistingOutputSurvivesAKilledReplacementWhole(String format) throws Exception {
         Path target = dir.resolve("out." + extension(format));
-        byte[] old = new byte[200_000];
-        new SplittableRandom(format.hashCode()).nextBytes(old);
-        Files.write(target, old);
+        Map<Path, byte[]> old = new TreeMap<>();
+        SplittableRandom rnd = new SplittableRandom(format.hashCode());
+        for (String name : namesOfACleanRun(format, target)) { // the output and its sidecars, if any
+            byte[] bytes = new byte[200_000];
+            rnd.nextBytes(bytes);
+            old.put(Files.write(dir.resolve(name), bytes), bytes);
+        }
         killMidWrite(format, target, true);
 
-        assertThat(Files.readAllBytes(target)).as("the old output, byte for byte").isEqualTo(old);
-        assertThat(list(dir)).hasSize(2);
+        for (Map.Entry<Path, byte[]> e : old.entrySet()) {
+            assertThat(Files.readAllBytes(e.getKey())).as("old %s, byte for byte", e.getKey().getFileName())
+                    .isEqualTo(e.getValue());
+        }
+        assertThat(list(dir).stream().filter(p -> !old.containsKey(p))).allMatch(KilledWriteTest::isHiddenTemporary);
 
         writeSmallOutput(format, target);
-        assertThat(list(dir)).containsExactly(target);
-        assertThat(Files.readAllBytes(target)).isNotEqualTo(old);
+        assertThat(names(dir)).isEqualTo(namesOfACleanRun(format, target));
+        assertThat(Files.readAllBytes(target)).isNotEqualTo(old.get(target));
     }
 
     @Test
@@ -140,10 +152,28 @@ class KilledWriteTest {
         }
     }
 
-    private void assertOnlyAHiddenPartialTemporaryFile(Path target) throws IOException {
+    /** Nothing but hidden temporary files, the target's among them, partly written. */
+    private void assertOnlyHiddenTemporaryFiles(Path target) throws IOException {
         Path temp = hiddenTemporaryFile(target);
-        assertThat(list(dir)).containsExactly(temp);
         assertThat(Files.size(temp)).isGreaterThanOrEqualTo(HalfWriter.PARTLY);
+        assertThat(list(dir)).allMatch(KilledWriteTest::isHiddenTemporary);
+    }
+
+    private static boolean isHiddenTemporary(Path p) {
+        return p.getFileName().toString().matches("\\..+\\.\\d+-\\d+\\.part");
+    }
+
+    /** The names a complete write of {@code format} leaves in an empty folder. */
+    private Set<String> namesOfACleanRun(String format, Path target) throws IOException {
+        Path clean = Files.createDirectories(signals.resolve("clean"));
+        writeSmallOutput(format, clean.resolve(target.getFileName()));
+        return names(clean);
+    }
+
+    private static Set<String> names(Path dir) throws IOException {
+        Set<String> names = new TreeSet<>();
+        list(dir).forEach(p -> names.add(p.getFileName().toString()));
+        return names;
     }
 
     /** The one temporary file of {@code target}: hidden, named {@code .<name>.<pid>-<random>.part}. */

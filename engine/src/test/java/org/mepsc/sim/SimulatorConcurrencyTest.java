@@ -25,7 +25,7 @@ class SimulatorConcurrencyTest {
         List<Callable<List<String>>> tasks = new ArrayList<>();
         for (long seed = 1; seed <= 4; seed++) {
             SimulationParameters p = SimulatorDeterminismTest.busy(seed);
-            Reference ref = ConcurrentReads.reference("seed " + seed, Simulator.simulate(p));
+            Reference ref = ConcurrentReads.serial("seed " + seed, Simulator.simulate(p));
             SimulatedRecording shared = Simulator.simulate(p);
             tasks.add(ConcurrentReads.task(ref, () -> Simulator.simulate(p), true, seed, READS));
             tasks.add(ConcurrentReads.task(ref, () -> Simulator.simulate(p), true, seed + 10, READS));
@@ -41,7 +41,7 @@ class SimulatorConcurrencyTest {
             List<Callable<List<String>>> tasks = new ArrayList<>();
             for (long seed = 1; seed <= 3; seed++) {
                 SimulationParameters p = SimulationParameters.defaults().withRateHz(10).withSeed(seed);
-                Reference ref = ConcurrentReads.reference("seed " + seed, Simulator.simulate(p,
+                Reference ref = ConcurrentReads.serial("seed " + seed, Simulator.simulate(p,
                         new NoiseSource(real, 0, 0)));
                 for (int t = 0; t < 3; t++) {
                     tasks.add(ConcurrentReads.task(ref, () -> Simulator.simulate(p, new NoiseSource(real, 0, 0)),

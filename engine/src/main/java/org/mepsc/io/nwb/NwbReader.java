@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.mepsc.io.FileBytes;
 import org.mepsc.io.OpenOptions;
 import org.mepsc.io.RecordingReader;
 import org.mepsc.recording.AcquisitionMode;
@@ -50,6 +51,7 @@ public final class NwbReader implements RecordingReader {
 
     @Override
     public Recording open(Path file, OpenOptions options) throws IOException {
+        FileBytes.requireRegularFile(file);
         long size = Files.size(file);
         HdfFile hdf;
         try {

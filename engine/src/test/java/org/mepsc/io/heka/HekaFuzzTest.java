@@ -3,62 +3,36 @@ package org.mepsc.io.heka;
 import static org.mepsc.io.heka.HekaFileBuilder.series;
 import static org.mepsc.io.heka.HekaFileBuilder.sweep;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.IOException;
 import java.nio.ByteOrder;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.mepsc.io.OpenOptions;
+import org.mepsc.io.ReaderFuzzTests;
 import org.mepsc.io.ReaderFuzzing.Family;
 import org.mepsc.io.ReaderFuzzing.Seed;
 import org.mepsc.io.heka.HekaFileBuilder.Trace;
 import org.mepsc.recording.RecordingMetadata;
 
 /**
- * Fuzz tests of the HEKA PatchMaster reader (see {@link org.mepsc.io.abf.AbfFuzzTest} for the two
- * targets). A file that opens is also opened at every series it lists (up to 32), since each
- * series has its own traces and layout.
+ * Fuzz tests of the HEKA PatchMaster reader (the two targets: {@link ReaderFuzzTests}). A file that
+ * opens is also opened at every series it lists (up to 32), since each series has its own traces
+ * and layout.
  */
-public class HekaFuzzTest {
+public class HekaFuzzTest extends ReaderFuzzTests {
 
     private static final int MAX_SERIES = 32;
     private static final Pattern SERIES = Pattern.compile("series (\\d+\\.\\d+): .*");
 
     public static final Family FAMILY = Family.of(new HekaReader(), "dat", List.of(
             new Seed("bundle, two groups", "dat", twoGroups(ByteOrder.LITTLE_ENDIAN)),
-            new Seed("big-endian bundle, interleaved", "dat", interleaved())),
-            HekaFuzzTest::everySeries, "dat");
+            new Seed("big-endian bundle, interleaved", "dat", interleaved())), "dat")
+            .withMoreOptions(HekaFuzzTest::everySeries);
 
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void warmUp(@TempDir Path tmp) throws IOException {
-        FAMILY.warmUp(tmp);
-    }
-
-    @FuzzTest(maxDuration = "30s")
-    void mutatedSeed(FuzzedDataProvider data) throws IOException {
-        FAMILY.mutatedSeed(data, dir);
-    }
-
-    static Stream<Arguments> written() {
-        return FAMILY.writtenArguments();
-    }
-
-    @MethodSource("written")
-    @FuzzTest(maxDuration = "30s")
-    void freeForm(byte[] file) throws IOException {
-        FAMILY.freeForm(file, dir);
+    @Override
+    protected Family family() {
+        return FAMILY;
     }
 
     /** The series the recording's comments list ("series 1.2: …"). */

@@ -1,45 +1,19 @@
 package org.mepsc.io.wcp;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.mepsc.io.ReaderFuzzTests;
 import org.mepsc.io.ReaderFuzzing.Family;
 import org.mepsc.io.ReaderFuzzing.Seed;
 
-/** Fuzz tests of the WinWCP reader (see {@link org.mepsc.io.abf.AbfFuzzTest} for the two targets). */
-public class WcpFuzzTest {
+/** Fuzz tests of the WinWCP reader (the two targets: {@link ReaderFuzzTests}). */
+public class WcpFuzzTest extends ReaderFuzzTests {
 
     public static final Family FAMILY = Family.of(new WcpReader(), "wcp", List.of(
             new Seed("two channels, three records", "wcp", twoChannels())), "wcp");
 
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void warmUp(@TempDir Path tmp) throws IOException {
-        FAMILY.warmUp(tmp);
-    }
-
-    @FuzzTest(maxDuration = "30s")
-    void mutatedSeed(FuzzedDataProvider data) throws IOException {
-        FAMILY.mutatedSeed(data, dir);
-    }
-
-    static Stream<Arguments> written() {
-        return FAMILY.writtenArguments();
-    }
-
-    @MethodSource("written")
-    @FuzzTest(maxDuration = "30s")
-    void freeForm(byte[] file) throws IOException {
-        FAMILY.freeForm(file, dir);
+    @Override
+    protected Family family() {
+        return FAMILY;
     }
 
     private static byte[] twoChannels() {
