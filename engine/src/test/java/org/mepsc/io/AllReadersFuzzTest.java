@@ -25,7 +25,8 @@ import org.mepsc.io.wcp.WcpFuzzTest;
  */
 public class AllReadersFuzzTest {
 
-    private static final List<Family> FAMILIES = List.of(AbfFuzzTest.FAMILY, HekaFuzzTest.FAMILY,
+    /** Every reader family under fuzzing. */
+    static final List<Family> FAMILIES = List.of(AbfFuzzTest.FAMILY, HekaFuzzTest.FAMILY,
             WcpFuzzTest.FAMILY, AxgFuzzTest.FAMILY, NwbFuzzTest.FAMILY, CsvFuzzTest.FAMILY, AtfFuzzTest.FAMILY,
             RawFuzzTest.FAMILY);
 

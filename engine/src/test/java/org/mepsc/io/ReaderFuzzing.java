@@ -140,16 +140,24 @@ public final class ReaderFuzzing {
             return file;
         }
 
+        /**
+         * The oracle's verdict on a file of this format: opened by the reader directly and through
+         * detection, and, where it opens, in every further way {@link #moreOptions} gives.
+         */
+        public void judge(Path file, String what) {
+            Optional<RecordingMetadata> opened = ReaderOracle.assertCleanOutcome(file, reader, OpenOptions.DEFAULT,
+                    what);
+            if (opened.isPresent()) {
+                for (OpenOptions options : moreOptions.apply(opened.get())) {
+                    ReaderOracle.assertCleanOutcome(file, reader, options, what + " with " + options);
+                }
+            }
+        }
+
         private void check(Seed input, Path dir, String what) throws IOException {
             Path file = write(input, dir, "input");
             try {
-                Optional<RecordingMetadata> opened = ReaderOracle.assertCleanOutcome(file, reader, OpenOptions.DEFAULT,
-                        what);
-                if (opened.isPresent()) {
-                    for (OpenOptions options : moreOptions.apply(opened.get())) {
-                        ReaderOracle.assertCleanOutcome(file, reader, options, what + " with " + options);
-                    }
-                }
+                judge(file, what);
             } catch (AssertionError finding) {
                 throw new AssertionError(finding.getMessage() + " [input kept as " + keep(input) + "]",
                         finding.getCause());
