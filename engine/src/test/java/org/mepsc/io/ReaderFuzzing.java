@@ -168,7 +168,9 @@ public final class ReaderFuzzing {
         private Path keep(Seed input) throws IOException {
             Path dir = Path.of("target", "fuzz-findings", reader.formatName().toLowerCase(Locale.ROOT));
             Files.createDirectories(dir);
-            return write(input, dir, sha256(input.bytes()).substring(0, 16)).toAbsolutePath();
+            java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+            input.files().forEach(f -> all.writeBytes(f.getValue()));
+            return write(input, dir, sha256(all.toByteArray()).substring(0, 16)).toAbsolutePath();
         }
     }
 
