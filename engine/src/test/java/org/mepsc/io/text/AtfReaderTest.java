@@ -23,7 +23,7 @@ class AtfReaderTest {
     Path dir;
 
     /** An episodic two-signal ATF: traces × {IN 0 (pA), IN 1 (mV)}, 20 kHz, values i·0.25 + column. */
-    private static String episodic(int sweeps, int rows, char sep) {
+    static String episodic(int sweeps, int rows, char sep) {
         StringBuilder sb = new StringBuilder("ATF" + sep + "1.0\n8" + sep + (1 + 2 * sweeps) + "\n");
         sb.append("\"AcquisitionMode=Episodic Stimulation\"\n\"Comment=cell 3\"\n\"YTop=4000,10\"\n\"YBottom=-4000,-10\"\n");
         sb.append("\"SyncTimeUnits=6.25\"\n\"SweepStartTimesMS=");
