@@ -102,6 +102,9 @@ class AtfReaderTest {
     void brokenHeadersAndTables() throws IOException {
         assertThat(failure("ATF\t1.0\n8\t7\n\"Comment=\"\n").problem()).contains("ends in its header");
         assertThat(failure("ATF\t1.0\nx\ty\n").problem()).contains("line 2");
+        // a fuzz finding: a trace number of more digits than a long holds ended in NumberFormatException
+        assertThat(failure("ATF\t1.0\n0\t2\n\"Time (s)\"\t\"Trace #" + "4".repeat(40) + " (pA)\"\n0\t1\n1\t2\n")
+                .problem()).contains("numbers a trace beyond 999999999");
         assertThat(failure("ATF\t1.0\n0\t3\n\"Time (s)\"\t\"Trace #1 (pA)\"\n0\t1\n").problem())
                 .contains("2 column titles where line 2 announces 3");
         assertThat(failure("ATF\t1.0\n0\t2\n\"Volts (V)\"\t\"Trace #1 (pA)\"\n0\t1\n").problem()).contains("not a time column");
