@@ -63,12 +63,16 @@ public final class ReaderOracle {
         return opened;
     }
 
+    /** Whether detection picks this reader (a detector that hangs is a finding too). */
     private static boolean detectsAs(Path file, RecordingReader reader) {
-        try {
-            return RecordingReaders.standard().detect(file).map(r -> r.getClass() == reader.getClass()).orElse(false);
-        } catch (IOException | RuntimeException e) {
-            return false; // let the detection attempt report it
-        }
+        return Assertions.assertTimeoutPreemptively(TIME_LIMIT, () -> {
+            try {
+                return RecordingReaders.standard().detect(file).map(r -> r.getClass() == reader.getClass())
+                        .orElse(false);
+            } catch (IOException | RuntimeException e) {
+                return false; // the detection attempt reports it
+            }
+        }, () -> file + ": format detection took longer than " + TIME_LIMIT.toSeconds() + " s");
     }
 
     /**
