@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.mepsc.io.RecordingReaders;
 import org.mepsc.io.abf.AbfWriter;
+import org.mepsc.recording.AbstractRecording;
 import org.mepsc.recording.AcquisitionMode;
 import org.mepsc.recording.Channel;
 import org.mepsc.recording.Recording;
@@ -104,41 +105,23 @@ public class AbfReadBenchmark {
     }
 
     /** A recording computed on the fly (no memory): a slow sine plus a fast, bounded ripple. */
-    static final class Synthetic implements Recording {
-        private final List<Channel> channels = new ArrayList<>();
-        private final List<Sweep> sweeps;
+    static final class Synthetic extends AbstractRecording {
 
         Synthetic(int channelCount, long length, double rateHz) {
-            for (int c = 0; c < channelCount; c++) {
+            super(Optional.empty(), new RecordingMetadata("SIMULATED", "", AcquisitionMode.GAP_FREE, "", List.of(),
+                    List.of(), Optional.empty()), channels(channelCount), List.of(new Sweep(0, 0, length, rateHz)));
+        }
+
+        private static List<Channel> channels(int count) {
+            List<Channel> channels = new ArrayList<>();
+            for (int c = 0; c < count; c++) {
                 channels.add(Channel.of(c, "IN " + c, "pA"));
             }
-            sweeps = List.of(new Sweep(0, 0, length, rateHz));
-        }
-
-        @Override
-        public Optional<Path> source() {
-            return Optional.empty();
-        }
-
-        @Override
-        public RecordingMetadata metadata() {
-            return new RecordingMetadata("SIMULATED", "", AcquisitionMode.GAP_FREE, "", List.of(), List.of(),
-                    Optional.empty());
-        }
-
-        @Override
-        public List<Channel> channels() {
             return channels;
         }
 
         @Override
-        public List<Sweep> sweeps() {
-            return sweeps;
-        }
-
-        @Override
-        public void read(int channel, int sweep, long start, int count, float[] dst, int offset) {
-            checkRange(channel, sweep, start, count);
+        protected void readChecked(int channel, int sweep, long start, int count, float[] dst, int offset) {
             for (int i = 0; i < count; i++) {
                 long k = start + i;
                 dst[offset + i] = (float) (-60 + 20 * Math.sin(k * 1e-4 * (channel + 1)) + (k * 7919 % 101) * 0.1);

@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import org.mepsc.io.abf.AbfReader;
@@ -81,10 +78,7 @@ public final class RecordingReaders {
 
     /** The first bytes of a file, with clear errors for missing, unreadable and empty files. */
     static ByteBuffer head(Path file) throws IOException {
-        if (Files.isDirectory(file)) {
-            throw new RecordingFormatException(file, "is a directory, not a recording");
-        }
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        try (FileChannel ch = FileBytes.openChannel(file)) {
             if (ch.size() == 0) {
                 throw new RecordingFormatException(file, "file is empty (0 bytes)");
             }
@@ -94,10 +88,6 @@ public final class RecordingReaders {
             }
             buf.flip();
             return buf.order(ByteOrder.LITTLE_ENDIAN);
-        } catch (NoSuchFileException e) {
-            throw new RecordingFormatException(file, "no such file");
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new RecordingFormatException(file, "permission denied");
         }
     }
 }

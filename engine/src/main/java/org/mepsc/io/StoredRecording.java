@@ -1,11 +1,10 @@
 package org.mepsc.io;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.mepsc.recording.AbstractRecording;
 import org.mepsc.recording.Channel;
-import org.mepsc.recording.Recording;
 import org.mepsc.recording.RecordingFormatException;
 import org.mepsc.recording.RecordingMetadata;
 import org.mepsc.recording.Sweep;
@@ -15,12 +14,9 @@ import org.mepsc.recording.Sweep;
  * header ({@link StoredSamples} per sweep and channel). Every read goes to the file with
  * positioned reads, which are safe from many threads at once.
  */
-public final class StoredRecording implements Recording {
+public final class StoredRecording extends AbstractRecording {
 
     private final FileBytes file;
-    private final RecordingMetadata metadata;
-    private final List<Channel> channels;
-    private final List<Sweep> sweeps;
     private final List<List<StoredSamples>> layout; // [sweep][channel]
 
     /**
@@ -31,6 +27,7 @@ public final class StoredRecording implements Recording {
      */
     public StoredRecording(FileBytes file, RecordingMetadata metadata, List<Channel> channels, List<Sweep> sweeps,
             List<List<StoredSamples>> layout) throws RecordingFormatException {
+        super(Optional.of(file.file()), metadata, channels, sweeps);
         if (channels.isEmpty() || sweeps.isEmpty()) {
             throw file.problem("holds no samples (" + channels.size() + " channels, " + sweeps.size() + " sweeps)");
         }
@@ -47,41 +44,17 @@ public final class StoredRecording implements Recording {
                 if (where.length() != sweeps.get(s).length()) {
                     throw new IllegalArgumentException("sweep " + s + " channel " + c + " length differs");
                 }
-                file.requireInside(where.firstByte(), where.endByte(),
+                file.requireInside(where.firstByte(), where.endByte() - where.firstByte(),
                         "the samples of channel " + channels.get(c).name() + " in sweep " + s);
             }
         }
         this.file = file;
-        this.metadata = metadata;
-        this.channels = List.copyOf(channels);
-        this.sweeps = List.copyOf(sweeps);
         this.layout = List.copyOf(layout.stream().map(List::copyOf).toList());
     }
 
     @Override
-    public Optional<Path> source() {
-        return Optional.of(file.file());
-    }
-
-    @Override
-    public RecordingMetadata metadata() {
-        return metadata;
-    }
-
-    @Override
-    public List<Channel> channels() {
-        return channels;
-    }
-
-    @Override
-    public List<Sweep> sweeps() {
-        return sweeps;
-    }
-
-    @Override
-    public void read(int channel, int sweep, long start, int count, float[] dst, int offset) throws IOException {
-        checkRange(channel, sweep, start, count);
-        java.util.Objects.checkFromIndexSize(offset, count, dst.length);
+    protected void readChecked(int channel, int sweep, long start, int count, float[] dst, int offset)
+            throws IOException {
         layout.get(sweep).get(channel).read(file.channel(), file.file(), start, count, dst, offset);
     }
 

@@ -1,6 +1,5 @@
 package org.mepsc.recording;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,11 +8,8 @@ import java.util.Optional;
  * A recording held in memory, for tests and small synthetic data. Samples are given in each
  * channel's canonical unit.
  */
-public final class ArrayRecording implements Recording {
+public final class ArrayRecording extends AbstractRecording {
 
-    private final RecordingMetadata metadata;
-    private final List<Channel> channels;
-    private final List<Sweep> sweeps;
     private final float[][][] data; // [sweep][channel][sample]
 
     /**
@@ -21,20 +17,22 @@ public final class ArrayRecording implements Recording {
      */
     public ArrayRecording(RecordingMetadata metadata, List<Channel> channels, double sampleRateHz,
             float[][][] data) {
-        this.metadata = metadata;
-        this.channels = List.copyOf(channels);
+        super(Optional.empty(), metadata, channels, sweeps(channels.size(), sampleRateHz, data));
         this.data = data;
+    }
+
+    private static List<Sweep> sweeps(int channels, double sampleRateHz, float[][][] data) {
         List<Sweep> s = new ArrayList<>();
         double t = 0;
         for (int k = 0; k < data.length; k++) {
-            if (data[k].length != channels.size()) {
+            if (data[k].length != channels) {
                 throw new IllegalArgumentException("sweep " + k + " has " + data[k].length + " channels");
             }
             Sweep sweep = new Sweep(k, t, data[k][0].length, sampleRateHz);
             s.add(sweep);
             t += sweep.durationS();
         }
-        this.sweeps = List.copyOf(s);
+        return s;
     }
 
     /** A one-channel, one-sweep current recording. */
@@ -46,28 +44,7 @@ public final class ArrayRecording implements Recording {
     }
 
     @Override
-    public Optional<Path> source() {
-        return Optional.empty();
-    }
-
-    @Override
-    public RecordingMetadata metadata() {
-        return metadata;
-    }
-
-    @Override
-    public List<Channel> channels() {
-        return channels;
-    }
-
-    @Override
-    public List<Sweep> sweeps() {
-        return sweeps;
-    }
-
-    @Override
-    public void read(int channel, int sweep, long start, int count, float[] dst, int offset) {
-        checkRange(channel, sweep, start, count);
+    protected void readChecked(int channel, int sweep, long start, int count, float[] dst, int offset) {
         System.arraycopy(data[sweep][channel], (int) start, dst, offset, count);
     }
 

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.mepsc.recording.AbstractRecording;
 import org.mepsc.recording.AcquisitionMode;
 import org.mepsc.recording.Channel;
-import org.mepsc.recording.Recording;
 import org.mepsc.recording.RecordingMetadata;
 import org.mepsc.recording.Sweep;
 
@@ -27,7 +27,7 @@ import org.mepsc.recording.Sweep;
  * <p>Safe for concurrent reads: blocks are computed in local arrays and the one-block cache is
  * an atomically replaced immutable pair.
  */
-public final class SimulatedRecording implements Recording {
+public final class SimulatedRecording extends AbstractRecording {
 
     private static final int MIN_BLOCK = 8192;
 
@@ -42,15 +42,14 @@ public final class SimulatedRecording implements Recording {
     private final EventTrain events;
     private final ArtefactTrain artefacts;
     private final Optional<NoiseSource> realNoise;
-    private final RecordingMetadata metadata;
-    private final List<Channel> channels = List.of(Channel.of(0, "Im", "pA"));
-    private final List<Sweep> sweeps;
     private final AtomicReference<Block> cache = new AtomicReference<>();
 
     private record Block(long index, float[] samples) {
     }
 
     SimulatedRecording(SimulationParameters p, Optional<NoiseSource> realNoise) {
+        super(Optional.empty(), metadata(p, realNoise), List.of(Channel.of(0, "Im", "pA")),
+                List.of(new Sweep(0, 0, p.sampleCount(), p.sampleRateHz())));
         this.parameters = p;
         this.samples = p.sampleCount();
         this.realNoise = realNoise;
@@ -63,12 +62,14 @@ public final class SimulatedRecording implements Recording {
         this.drift = Sinusoids.drift(p.driftPa(), p.seed());
         this.events = EventTrain.generate(p, filter, samples);
         this.artefacts = ArtefactTrain.generate(p, samples);
-        this.sweeps = List.of(new Sweep(0, 0, samples, fs));
+    }
+
+    private static RecordingMetadata metadata(SimulationParameters p, Optional<NoiseSource> realNoise) {
         List<String> comments = new ArrayList<>();
         comments.add("mepsc simulate: " + p.describe());
         realNoise.ifPresent(n -> comments.add("noise from " + n.recording().source().map(Path::toString)
                 .orElse("a recording") + ", channel " + n.channel() + ", sweep " + n.sweep()));
-        this.metadata = new RecordingMetadata("SIMULATED", "", AcquisitionMode.GAP_FREE, "mepsc simulate",
+        return new RecordingMetadata("SIMULATED", "", AcquisitionMode.GAP_FREE, "mepsc simulate",
                 List.of(), comments, Optional.empty());
     }
 
@@ -98,32 +99,8 @@ public final class SimulatedRecording implements Recording {
     }
 
     @Override
-    public Optional<Path> source() {
-        return Optional.empty();
-    }
-
-    @Override
-    public RecordingMetadata metadata() {
-        return metadata;
-    }
-
-    @Override
-    public List<Channel> channels() {
-        return channels;
-    }
-
-    @Override
-    public List<Sweep> sweeps() {
-        return sweeps;
-    }
-
-    @Override
-    public void read(int channel, int sweep, long start, int count, float[] dst, int offset) throws IOException {
-        checkRange(channel, sweep, start, count);
-        if (offset < 0 || offset + count > dst.length) {
-            throw new IndexOutOfBoundsException("destination [" + offset + ", " + (offset + count)
-                    + ") outside an array of " + dst.length);
-        }
+    protected void readChecked(int channel, int sweep, long start, int count, float[] dst, int offset)
+            throws IOException {
         long pos = start;
         long end = start + count;
         while (pos < end) {

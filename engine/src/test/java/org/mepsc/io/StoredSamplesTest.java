@@ -150,7 +150,8 @@ class StoredSamplesTest {
                     List.of(new Sweep(0, 0, 51, 1000)),
                     List.of(List.of(StoredSamples.contiguous(0, 51, SampleEncoding.INT16, ByteOrder.BIG_ENDIAN, 1, 0)))))
                     .isInstanceOf(RecordingFormatException.class)
-                    .hasMessage(f + ": bytes 0 to 102 (the samples of channel I in sweep 0) are outside the file of 100 bytes");
+                    .hasMessage(f + ": truncated or corrupt: the samples of channel I in sweep 0 (bytes 0 to 102) lies beyond"
+                            + " the end of the file (100 bytes)");
             StoredSamples huge = new StoredSamples(8, Long.MAX_VALUE / 2, SampleEncoding.FLOAT64, ByteOrder.BIG_ENDIAN, 8, 0, 0, 1, 0);
             assertThat(huge.endByte()).isEqualTo(Long.MAX_VALUE);
         } finally {

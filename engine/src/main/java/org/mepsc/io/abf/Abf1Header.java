@@ -4,8 +4,10 @@ import static org.mepsc.io.abf.Abf1Layout.*;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.mepsc.io.FileBytes;
 import org.mepsc.io.RawLayout.SampleType;
 import org.mepsc.recording.Tag;
 
@@ -29,12 +31,12 @@ final class Abf1Header {
     }
 
     static AbfFile read(FileBytes file) throws IOException {
-        float version = file.read(0, OLD_HEADER_SIZE, "ABF1 header").getFloat(FILE_VERSION_NUMBER);
+        float version = file.read(0, OLD_HEADER_SIZE, ByteOrder.LITTLE_ENDIAN, "ABF1 header").getFloat(FILE_VERSION_NUMBER);
         if (!(version >= 1.0f && version < 2.0f)) {
             throw file.problem("unsupported ABF1 version fFileVersionNumber=" + version + " (expected 1.x)");
         }
         int size = version >= FIRST_LONG_HEADER_VERSION ? HEADER_SIZE : OLD_HEADER_SIZE;
-        return new Abf1Header(file, file.read(0, size, "ABF " + AbfText.version(version) + " header"), version).parse();
+        return new Abf1Header(file, file.read(0, size, ByteOrder.LITTLE_ENDIAN, "ABF " + AbfText.version(version) + " header"), version).parse();
     }
 
     private AbfFile parse() throws IOException {
@@ -51,7 +53,7 @@ final class Abf1Header {
         long samples = h.getInt(ACTUAL_ACQ_LENGTH);
         long dataOffset = dataPtr * BLOCK + (long) nonNegative(h.getShort(NUM_POINTS_IGNORED), "nNumPointsIgnored")
                 * storage.bytes();
-        file.requireData(dataOffset, samples, storage.bytes());
+        file.requireSamples(dataOffset, samples, storage.bytes());
 
         double tickS = AbfSynchArray.tickS(h.getFloat(SYNCH_TIME_UNIT), sampleIntervalUs);
         AbfSweepLayout.Header layout = new AbfSweepLayout.Header(mode, channelCount, samples / channelCount,
@@ -139,7 +141,7 @@ final class Abf1Header {
         if (count > AbfFile.MAX_TAGS) {
             throw file.problem("lNumTagEntries=" + count + " is more tags than a file can plausibly hold");
         }
-        ByteBuffer t = file.read(ptr * BLOCK, count * TAG_BYTES, "tag section");
+        ByteBuffer t = file.read(ptr * BLOCK, count * TAG_BYTES, ByteOrder.LITTLE_ENDIAN, "tag section");
         List<Tag> tags = new ArrayList<>((int) count);
         for (int i = 0; i < count; i++) {
             int at = i * TAG_BYTES;

@@ -9,8 +9,10 @@ import static org.mepsc.io.abf.Abf2SectionMap.Name.TAG;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.mepsc.io.FileBytes;
 import org.mepsc.io.RawLayout.SampleType;
 import org.mepsc.recording.Tag;
 
@@ -72,7 +74,7 @@ final class Abf2Header {
     }
 
     static AbfFile read(FileBytes file) throws IOException {
-        return new Abf2Header(file, file.read(0, FILE_INFO_SIZE, "ABF2 header and section map")).parse();
+        return new Abf2Header(file, file.read(0, FILE_INFO_SIZE, ByteOrder.LITTLE_ENDIAN, "ABF2 header and section map")).parse();
     }
 
     private AbfFile parse() throws IOException {
@@ -89,7 +91,7 @@ final class Abf2Header {
             throw file.problem("fADCSequenceInterval=" + sequenceIntervalUs + " µs is not a usable sample interval");
         }
         Abf2SectionMap.Section data = present(sections.get(DATA));
-        file.requireData(data.offset(), data.entries(), storage.bytes());
+        file.requireSamples(data.offset(), data.entries(), storage.bytes());
         double sampleIntervalS = sequenceIntervalUs * 1e-6;
         double synchTickS = AbfSynchArray.tickS(protocol.getFloat(SYNCH_TIME_UNIT), sequenceIntervalUs / channelCount);
         AbfSweepLayout.Header layout = new AbfSweepLayout.Header(mode, channelCount, data.entries() / channelCount,

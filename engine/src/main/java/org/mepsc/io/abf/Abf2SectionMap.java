@@ -2,6 +2,8 @@ package org.mepsc.io.abf;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.mepsc.io.FileBytes;
 
 /**
  * The ABF2 section map: 18 entries of 16 bytes from byte 76 of the header, each giving where a
@@ -77,6 +79,6 @@ final class Abf2SectionMap {
             throw file.problem("ABF2 " + s.name() + " section claims " + s.entries() + " entries (at most "
                     + maxEntries + " expected)");
         }
-        return file.read(s.offset(), s.entryBytes() * s.entries(), "ABF2 " + s.name() + " section");
+        return file.read(s.offset(), s.entryBytes() * s.entries(), ByteOrder.LITTLE_ENDIAN, "ABF2 " + s.name() + " section");
     }
 }

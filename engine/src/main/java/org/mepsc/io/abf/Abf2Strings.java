@@ -2,9 +2,11 @@ package org.mepsc.io.abf;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.mepsc.io.FileBytes;
 
 /**
  * The ABF2 strings section: channel names, units, the protocol path, the file comment and the
@@ -34,7 +36,7 @@ final class Abf2Strings {
         if (!section.isPresent() || section.entryBytes() == 0) {
             return NONE;
         }
-        ByteBuffer b = file.read(section.offset(), section.entryBytes(), "ABF2 strings section");
+        ByteBuffer b = file.read(section.offset(), section.entryBytes(), ByteOrder.LITTLE_ENDIAN, "ABF2 strings section");
         int start = b.remaining() >= HEADER_BYTES && b.getInt(0) == SIGNATURE ? HEADER_BYTES : 0;
         List<String> strings = new ArrayList<>();
         strings.add("");

@@ -1,5 +1,6 @@
 package org.mepsc.io.abf;
 
+import org.mepsc.io.FileBytes;
 import org.mepsc.io.RawLayout.SampleType;
 import org.mepsc.recording.Channel;
 import org.mepsc.recording.PhysicalUnit;

@@ -3,6 +3,7 @@ package org.mepsc.io.abf;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.mepsc.io.FileBytes;
 import org.mepsc.io.RawLayout.SampleType;
 import org.mepsc.recording.RecordingFormatException;
 import org.mepsc.recording.RecordingMetadata;

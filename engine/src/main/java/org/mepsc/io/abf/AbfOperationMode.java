@@ -1,5 +1,6 @@
 package org.mepsc.io.abf;
 
+import org.mepsc.io.FileBytes;
 import org.mepsc.recording.AcquisitionMode;
 
 /** The header's nOperationMode: how Clampex acquired the sweeps. */

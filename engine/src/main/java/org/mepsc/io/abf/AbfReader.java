@@ -2,11 +2,9 @@ package org.mepsc.io.abf;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
+import java.nio.ByteOrder;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import org.mepsc.io.FileBytes;
 import org.mepsc.io.OpenOptions;
 import org.mepsc.io.RecordingReader;
 import org.mepsc.recording.Recording;
@@ -38,13 +36,12 @@ public final class AbfReader implements RecordingReader {
 
     @Override
     public Recording open(Path file, OpenOptions options) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            FileBytes bytes = new FileBytes(file, channel);
+        try (FileBytes bytes = FileBytes.open(file)) {
             if (bytes.size() < 4) {
                 throw bytes.problem(bytes.size() == 0 ? "file is empty (0 bytes)" : "too short to be an ABF file ("
                         + bytes.size() + " bytes)");
             }
-            int signature = bytes.read(0, 4, "ABF signature").getInt(0);
+            int signature = bytes.read(0, 4, ByteOrder.LITTLE_ENDIAN, "ABF signature").getInt(0);
             AbfFile abf;
             if (signature == ABF1_SIGNATURE) {
                 abf = Abf1Header.read(bytes);
@@ -54,11 +51,7 @@ public final class AbfReader implements RecordingReader {
                 throw bytes.problem("not an ABF file (the first bytes are not \"ABF \" or \"ABF2\")");
             }
             // the mapping outlives the channel, so no file handle stays open
-            return new AbfRecording(file, abf, channel);
-        } catch (NoSuchFileException e) {
-            throw new RecordingFormatException(file, "no such file");
-        } catch (AccessDeniedException e) {
-            throw new RecordingFormatException(file, "permission denied");
+            return new AbfRecording(file, abf, bytes.channel());
         } catch (ArithmeticException e) {
             throw new RecordingFormatException(file, "header sizes overflow: " + e.getMessage());
         }

@@ -2,6 +2,7 @@ package org.mepsc.io.abf;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.mepsc.io.FileBytes;
 import org.mepsc.recording.RecordingFormatException;
 
 /**

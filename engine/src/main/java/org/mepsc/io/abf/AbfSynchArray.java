@@ -2,8 +2,10 @@ package org.mepsc.io.abf;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import org.mepsc.io.FileBytes;
 
 /**
  * The synch array: for each sweep (or event) its start time, in fSynchTimeUnit ticks, and its
@@ -45,7 +47,7 @@ final class AbfSynchArray {
         if (entryBytes < 8) {
             throw file.problem("synch array entries of " + entryBytes + " bytes are too small (need 8)");
         }
-        ByteBuffer b = file.read(offset, Math.multiplyExact(count, entryBytes), "synch array");
+        ByteBuffer b = file.read(offset, Math.multiplyExact(count, entryBytes), ByteOrder.LITTLE_ENDIAN, "synch array");
         List<Entry> entries = new ArrayList<>((int) count);
         for (int i = 0; i < count; i++) {
             int at = (int) (i * entryBytes);

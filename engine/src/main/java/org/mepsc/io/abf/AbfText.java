@@ -3,10 +3,10 @@ package org.mepsc.io.abf;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 

@@ -151,9 +151,8 @@ record AxgFile(int version, List<AxgColumn> columns, String comment, String note
 
     /** The position after a column's values, checked to lie inside the file. */
     private static long end(FileBytes file, AxgColumn column, long dataAt) throws IOException {
-        long end = dataAt + column.dataBytes();
-        file.requireInside(dataAt, end, "the values of column " + column.index());
-        return end;
+        file.requireInside(dataAt, column.dataBytes(), "the values of column " + column.index());
+        return dataAt + column.dataBytes();
     }
 
     private static String pascal(ByteBuffer b, int at) {

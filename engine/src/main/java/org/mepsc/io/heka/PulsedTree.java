@@ -60,7 +60,7 @@ final class PulsedTree {
         if (length > MAX_TREE_BYTES) {
             throw file.problem("the Pulsed tree (.pul) claims " + length + " bytes, more than a tree can be");
         }
-        ByteBuffer buf = file.read(start, length, ByteOrder.LITTLE_ENDIAN, "Pulsed tree (.pul)");
+        ByteBuffer buf = file.read(start, length, ByteOrder.LITTLE_ENDIAN, "Pulsed tree (.pul)", MAX_TREE_BYTES);
         String magic = ascii(buf, 0, 4);
         if (magic.equals("Tree")) {
             buf.order(ByteOrder.BIG_ENDIAN);

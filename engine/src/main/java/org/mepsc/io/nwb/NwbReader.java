@@ -4,7 +4,7 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Group;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.mepsc.io.FileBytes;
 import org.mepsc.io.OpenOptions;
 import org.mepsc.io.RecordingReader;
 import org.mepsc.recording.AcquisitionMode;
@@ -50,10 +51,11 @@ public final class NwbReader implements RecordingReader {
 
     @Override
     public Recording open(Path file, OpenOptions options) throws IOException {
-        long size = Files.size(file);
         HdfFile hdf;
-        try {
-            hdf = new HdfFile(file);
+        long size;
+        try (FileBytes bytes = FileBytes.open(file)) {
+            size = bytes.size();
+            hdf = hdf(bytes);
         } catch (RuntimeException e) {
             throw new RecordingFormatException(file, "not a readable HDF5 file: " + DatasetBlocks.oneLine(e), e);
         }
@@ -66,6 +68,19 @@ public final class NwbReader implements RecordingReader {
             }
             throw new RecordingFormatException(file, "cannot read this HDF5 file: " + DatasetBlocks.oneLine(e), e);
         }
+    }
+
+    /**
+     * jhdf reads an object header into a buffer of the size the header claims before it checks it
+     * against the file, so a corrupt size meant an allocation of up to 2 GiB; from a memory-mapped
+     * file it takes slices of the mapping instead, and a corrupt size is an error. The mapping
+     * outlives the channel. Files too large for one mapping are read through jhdf's own channel.
+     */
+    private static HdfFile hdf(FileBytes bytes) throws IOException {
+        if (bytes.size() <= Integer.MAX_VALUE) {
+            return HdfFile.fromByteBuffer(bytes.channel().map(FileChannel.MapMode.READ_ONLY, 0, bytes.size()));
+        }
+        return new HdfFile(bytes.file());
     }
 
     private Recording open(Path file, HdfFile hdf, long size) throws IOException {

@@ -5,8 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.mepsc.recording.AbstractRecording;
 import org.mepsc.recording.Channel;
-import org.mepsc.recording.Recording;
 import org.mepsc.recording.RecordingFormatException;
 import org.mepsc.recording.RecordingMetadata;
 import org.mepsc.recording.Sweep;
@@ -15,7 +15,7 @@ import org.mepsc.recording.Sweep;
  * An opened NWB file. Reads decode one HDF5 chunk (or contiguous block) at a time; each reading
  * thread keeps its last decoded block, so consecutive small reads do not decode a chunk again.
  */
-final class NwbRecording implements Recording {
+final class NwbRecording extends AbstractRecording {
 
     /** One decoded block, as stored; what a thread keeps between reads. */
     private record Block(DatasetBlocks data, long index, double[] values) {
@@ -23,39 +23,14 @@ final class NwbRecording implements Recording {
 
     private final Path file;
     private final HdfFile hdf;
-    private final RecordingMetadata metadata;
     private final NwbLayout layout;
-    private final List<Channel> channels;
-    private final List<Sweep> sweeps;
     private final ThreadLocal<Block> lastBlock = new ThreadLocal<>();
 
     NwbRecording(Path file, HdfFile hdf, RecordingMetadata metadata, NwbLayout layout) {
+        super(Optional.of(file), metadata, layout.channels(), layout.sweeps());
         this.file = file;
         this.hdf = hdf;
-        this.metadata = metadata;
         this.layout = layout;
-        this.channels = layout.channels();
-        this.sweeps = layout.sweeps();
-    }
-
-    @Override
-    public Optional<Path> source() {
-        return Optional.of(file);
-    }
-
-    @Override
-    public RecordingMetadata metadata() {
-        return metadata;
-    }
-
-    @Override
-    public List<Channel> channels() {
-        return channels;
-    }
-
-    @Override
-    public List<Sweep> sweeps() {
-        return sweeps;
     }
 
     /** The NWB series of one channel, one per sweep. */
@@ -64,8 +39,8 @@ final class NwbRecording implements Recording {
     }
 
     @Override
-    public void read(int channel, int sweep, long start, int count, float[] dst, int offset) throws IOException {
-        checkRange(channel, sweep, start, count);
+    protected void readChecked(int channel, int sweep, long start, int count, float[] dst, int offset)
+            throws IOException {
         NwbSeries s = layout.series(channel).get(sweep);
         DatasetBlocks data = s.data();
         long pos = start;

@@ -6,10 +6,7 @@ import io.jhdf.api.WritableNode;
 import io.jhdf.exceptions.HdfException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -67,21 +64,9 @@ public final class NwbWriter implements RecordingWriter {
             Collection<Path> inputs) throws IOException {
         check(channels, sweeps);
         try (AtomicOutput target = AtomicOutput.create(out, inputs)) {
-            // jhdf writes to a path of its own; the finished file is then moved into place atomically.
-            Path parent = target.target().getParent();
-            Path scratch = Files.createTempFile(parent, "." + target.target().getFileName() + ".", ".h5");
-            try {
-                writeHdf5(recording, channels, sweeps, scratch);
-                try (FileChannel in = FileChannel.open(scratch, StandardOpenOption.READ)) {
-                    long size = in.size();
-                    for (long pos = 0; pos < size; ) {
-                        pos += in.transferTo(pos, size - pos, target.channel());
-                    }
-                }
-                target.commit();
-            } finally {
-                Files.deleteIfExists(scratch);
-            }
+            // jhdf writes to a path it opens itself: the output's own temporary file
+            writeHdf5(recording, channels, sweeps, target.temporaryFile());
+            target.commit();
         }
     }
 

@@ -2,12 +2,15 @@ package org.mepsc.io.raw;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.mepsc.io.FileBytes;
 import org.mepsc.io.RawLayout;
 import org.mepsc.json.Json;
 import org.mepsc.recording.RecordingFormatException;
@@ -27,6 +30,8 @@ record RawFormat(RawLayout layout, List<String> units, List<String> names, List<
 
     static final double MAX_RATE_HZ = 1e8;
     static final int MAX_CHANNELS = 1024;
+    /** A sidecar lists at most a few numbers per sweep; more than this is not one. */
+    static final long MAX_SIDECAR_BYTES = 16 << 20;
 
     /** The sidecar beside a data file. */
     static Path sidecarOf(Path file) {
@@ -43,7 +48,8 @@ record RawFormat(RawLayout layout, List<String> units, List<String> names, List<
         String where = "sidecar " + sidecar.getFileName() + ": ";
         JsonNode json;
         try {
-            json = Json.mapper().readTree(sidecar.toFile());
+            // read as UTF-8 text, so that bytes Jackson would take for UTF-16 or UTF-32 are a JSON error
+            json = Json.mapper().readTree(new String(sidecarBytes(sidecar), StandardCharsets.UTF_8));
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new RecordingFormatException(file, where + "not valid JSON (" + e.getOriginalMessage() + ")");
         }
@@ -92,6 +98,13 @@ record RawFormat(RawLayout layout, List<String> units, List<String> names, List<
         }
         RawLayout layout = new RawLayout(type, rate, units.get(0), scale, offset, channels, header);
         return new RawFormat(layout, units, names, lengths, starts);
+    }
+
+    /** The sidecar's bytes: a regular file of at most {@link #MAX_SIDECAR_BYTES}. */
+    private static byte[] sidecarBytes(Path sidecar) throws IOException {
+        try (FileBytes bytes = FileBytes.open(sidecar)) {
+            return bytes.read(0, bytes.size(), ByteOrder.LITTLE_ENDIAN, "JSON sidecar", MAX_SIDECAR_BYTES).array();
+        }
     }
 
     /** A string, or a list of strings; a single string is repeated {@code copies} times. */

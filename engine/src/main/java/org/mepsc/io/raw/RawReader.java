@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.mepsc.io.FileBytes;
 import org.mepsc.io.OpenOptions;
 import org.mepsc.io.RawLayout;
 import org.mepsc.io.RecordingReader;
@@ -40,6 +41,7 @@ public final class RawReader implements RecordingReader {
 
     @Override
     public Recording open(Path file, OpenOptions options) throws IOException {
+        FileBytes.requireRegularFile(file);
         RawFormat format;
         if (options.raw().isPresent()) {
             format = RawFormat.of(options.raw().get());

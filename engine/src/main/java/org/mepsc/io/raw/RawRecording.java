@@ -5,12 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import org.mepsc.io.FileBytes;
 import org.mepsc.io.RawLayout;
+import org.mepsc.recording.AbstractRecording;
 import org.mepsc.recording.Channel;
-import org.mepsc.recording.Recording;
 import org.mepsc.recording.RecordingFormatException;
 import org.mepsc.recording.RecordingMetadata;
 import org.mepsc.recording.Sweep;
@@ -19,7 +19,7 @@ import org.mepsc.recording.Sweep;
  * An opened raw file: positioned reads of 64 Ki whole frames at a time; each reading thread keeps
  * its last block, so small consecutive reads do not go back to the file.
  */
-final class RawRecording implements Recording {
+final class RawRecording extends AbstractRecording {
 
     private static final int BLOCK_FRAMES = 1 << 16;
 
@@ -29,9 +29,6 @@ final class RawRecording implements Recording {
 
     private final Path file;
     private final RawLayout layout;
-    private final RecordingMetadata metadata;
-    private final List<Channel> channels;
-    private final List<Sweep> sweeps;
     private final long[] firstFrame;
     private final FileChannel channel;
     private final long totalFrames;
@@ -39,46 +36,23 @@ final class RawRecording implements Recording {
 
     RawRecording(Path file, RawLayout layout, RecordingMetadata metadata, List<Channel> channels, List<Sweep> sweeps)
             throws IOException {
+        super(Optional.of(file), metadata, channels, sweeps);
         this.file = file;
         this.layout = layout;
-        this.metadata = metadata;
-        this.channels = List.copyOf(channels);
-        this.sweeps = List.copyOf(sweeps);
         this.firstFrame = new long[sweeps.size()];
         for (int s = 1; s < sweeps.size(); s++) {
             firstFrame[s] = firstFrame[s - 1] + sweeps.get(s - 1).length();
         }
         this.totalFrames = firstFrame[sweeps.size() - 1] + sweeps.get(sweeps.size() - 1).length();
-        this.channel = FileChannel.open(file, StandardOpenOption.READ);
+        this.channel = FileBytes.openChannel(file);
     }
 
     @Override
-    public Optional<Path> source() {
-        return Optional.of(file);
-    }
-
-    @Override
-    public RecordingMetadata metadata() {
-        return metadata;
-    }
-
-    @Override
-    public List<Channel> channels() {
-        return channels;
-    }
-
-    @Override
-    public List<Sweep> sweeps() {
-        return sweeps;
-    }
-
-    @Override
-    public void read(int ch, int sweep, long start, int count, float[] dst, int offset) throws IOException {
-        checkRange(ch, sweep, start, count);
+    protected void readChecked(int ch, int sweep, long start, int count, float[] dst, int offset) throws IOException {
         int bytes = layout.sampleType().bytes();
         int frameBytes = layout.channelCount() * bytes;
-        double scale = layout.scale() * channels.get(ch).unit().toCanonical();
-        double shift = layout.offset() * channels.get(ch).unit().toCanonical();
+        double scale = layout.scale() * channel(ch).unit().toCanonical();
+        double shift = layout.offset() * channel(ch).unit().toCanonical();
         boolean float32 = layout.sampleType() == RawLayout.SampleType.FLOAT32;
         boolean exact = scale == 1.0 && shift == 0.0 && float32;
         long frame = firstFrame[sweep] + start;

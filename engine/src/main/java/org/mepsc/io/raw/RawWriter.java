@@ -50,9 +50,12 @@ public final class RawWriter implements RecordingWriter {
             }
         }
         Path sidecar = RawFormat.sidecarOf(out);
-        AtomicOutput.refuseIfInput(sidecar, inputs);
-        AtomicOutput.writeBytes(out, inputs, o -> samples(recording, channels, sweeps, o.stream()));
-        AtomicOutput.writeText(sidecar, inputs, w -> w.write(Json.pretty(sidecar(channels, sweeps, rate))));
+        try (AtomicOutput data = AtomicOutput.create(out, inputs);
+                AtomicOutput description = AtomicOutput.create(sidecar, inputs)) {
+            samples(recording, channels, sweeps, data.stream());
+            description.writer().write(Json.pretty(sidecar(channels, sweeps, rate)));
+            AtomicOutput.commitAll(data, description); // the pair is replaced together
+        }
     }
 
     private static void samples(Recording r, List<Channel> channels, List<Sweep> sweeps, OutputStream out)

@@ -35,6 +35,7 @@ public final class AtfReader implements RecordingReader {
 
     private static final Pattern MAGIC = Pattern.compile("^ATF[\\t ,]+\"?(\\d+(\\.\\d+)?)\"?\\s*$");
     private static final Pattern TRACE = Pattern.compile("(?i)^trace\\s*#\\s*(\\d+)$");
+    private static final int MAX_TRACE_DIGITS = 9;
     private static final int MAX_RECORDS = 100_000;
 
     @Override
@@ -124,6 +125,15 @@ public final class AtfReader implements RecordingReader {
         TableRecording.Cells[][] cells;
     }
 
+    /** The N of a "Trace #N" column; more digits than a sweep number can have is a corrupt title. */
+    private static long traceNumber(Path file, String title, String digits) throws RecordingFormatException {
+        if (digits.length() > MAX_TRACE_DIGITS) {
+            throw new RecordingFormatException(file, "column '" + title + "' numbers a trace beyond "
+                    + "9".repeat(MAX_TRACE_DIGITS));
+        }
+        return Long.parseLong(digits);
+    }
+
     private static Layout layout(Path file, List<String> titles, List<String> signals) throws RecordingFormatException {
         boolean named = signals.size() >= titles.size() - 1 && signals.size() <= titles.size();
         int signalOffset = signals.size() == titles.size() ? 0 : -1;
@@ -137,7 +147,7 @@ public final class AtfReader implements RecordingReader {
             ColumnTitle t = ColumnTitle.parse(titles.get(c));
             parsed.add(t);
             Matcher trace = TRACE.matcher(t.name());
-            long sweep = trace.matches() ? Long.parseLong(trace.group(1)) : 0;
+            long sweep = trace.matches() ? traceNumber(file, titles.get(c), trace.group(1)) : 0;
             int ordinal = ordinalInTrace.merge(sweep, 1, Integer::sum) - 1;
             String key = named && !signals.get(c + signalOffset).isBlank() ? signals.get(c + signalOffset).strip()
                     : trace.matches() ? "ch" + ordinal : t.name();

@@ -3,9 +3,10 @@ package org.mepsc.io.text;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
+import org.mepsc.io.FileBytes;
+import org.mepsc.recording.AbstractRecording;
 import org.mepsc.recording.Channel;
 import org.mepsc.recording.Recording;
 import org.mepsc.recording.RecordingFormatException;
@@ -13,7 +14,7 @@ import org.mepsc.recording.RecordingMetadata;
 import org.mepsc.recording.Sweep;
 
 /** A recording whose samples are cells of a {@link DelimitedTable}, located per channel and sweep. */
-final class TableRecording implements Recording {
+final class TableRecording extends AbstractRecording {
 
     /**
      * Where one channel of one sweep lies in the table.
@@ -33,7 +34,7 @@ final class TableRecording implements Recording {
 
     /** Opens the file for {@code opener}, closing it again if the opener fails. */
     static Recording open(Path file, Opener opener) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        FileChannel ch = FileBytes.openChannel(file);
         try {
             return opener.open(file, ch);
         } catch (LineCursor.LineTooLongException e) {
@@ -45,47 +46,20 @@ final class TableRecording implements Recording {
         }
     }
 
-    private final Path file;
     private final DelimitedTable table;
-    private final RecordingMetadata metadata;
-    private final List<Channel> channels;
-    private final List<Sweep> sweeps;
     private final Cells[][] cells;
 
     /** @param cells {@code cells[channel][sweep]} */
     TableRecording(Path file, DelimitedTable table, RecordingMetadata metadata, List<Channel> channels,
             List<Sweep> sweeps, Cells[][] cells) {
-        this.file = file;
+        super(Optional.of(file), metadata, channels, sweeps);
         this.table = table;
-        this.metadata = metadata;
-        this.channels = List.copyOf(channels);
-        this.sweeps = List.copyOf(sweeps);
         this.cells = cells;
     }
 
     @Override
-    public Optional<Path> source() {
-        return Optional.of(file);
-    }
-
-    @Override
-    public RecordingMetadata metadata() {
-        return metadata;
-    }
-
-    @Override
-    public List<Channel> channels() {
-        return channels;
-    }
-
-    @Override
-    public List<Sweep> sweeps() {
-        return sweeps;
-    }
-
-    @Override
-    public void read(int channel, int sweep, long start, int count, float[] dst, int offset) throws IOException {
-        checkRange(channel, sweep, start, count);
+    protected void readChecked(int channel, int sweep, long start, int count, float[] dst, int offset)
+            throws IOException {
         Cells c = cells[channel][sweep];
         table.read(c.column(), c.firstRow() + start, count, c.scale(), dst, offset);
     }

@@ -41,10 +41,14 @@ class AxgReaderTest {
         return x;
     }
 
-    @Test
-    void readsEveryAxoGraphXColumnType() throws IOException {
+    /**
+     * AxoGraph X with a column of every type: a time series, int16, int32, float32 and float64
+     * arrays of {@code 0, 1, -2, 300, -32768, 32767}, scaled int16, a shorter column and a second
+     * series, then comment and notes.
+     */
+    static byte[] everyColumnType() {
         double[] v = {0, 1, -2, 300, -32768, 32767};
-        byte[] file = AxgFileBuilder.x(6, 8)
+        return AxgFileBuilder.x(6, 8)
                 .seriesColumn("Time (s)", 6, 0.001, 0.0001)
                 .arrayColumn("Current (pA)", 4, v)
                 .arrayColumn("Count", 5, v)
@@ -55,6 +59,11 @@ class AxgReaderTest {
                 .seriesColumn("Other series", 6, 0, 1)
                 .notes("a comment", "--- Acquisition Settings ---\nProtocol :  minis\nline two\n")
                 .bytes();
+    }
+
+    @Test
+    void readsEveryAxoGraphXColumnType() throws IOException {
+        byte[] file = everyColumnType();
         try (Recording r = open(file, "x.axgx")) {
             assertThat(r.metadata().format()).isEqualTo("AXG");
             assertThat(r.metadata().formatVersion()).isEqualTo("6");

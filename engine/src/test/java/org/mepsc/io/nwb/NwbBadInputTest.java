@@ -213,4 +213,35 @@ class NwbBadInputTest {
         }
         return (b << 16) | a;
     }
+
+    /**
+     * Every object header of a file mepsc wrote, in turn, claiming the largest chunk its size
+     * field can hold: jhdf allocated a buffer of that size before checking it (a fuzz finding, up
+     * to 2 GiB); now each such file is refused, or read, without a large allocation.
+     */
+    @Test
+    void objectHeadersClaimingHugeSizesAreNotAllocated() throws IOException {
+        Path good = dir.resolve("good.nwb");
+        org.mepsc.recording.ArrayRecording r = org.mepsc.io.FuzzSeeds.small(5, 2, 200);
+        new NwbWriter().write(r, r.channels(), r.sweeps(), good, List.of());
+        byte[] bytes = Files.readAllBytes(good);
+        int headers = 0;
+        for (int at = 0; at + 40 < bytes.length; at++) {
+            if (bytes[at] != 'O' || bytes[at + 1] != 'H' || bytes[at + 2] != 'D' || bytes[at + 3] != 'R') {
+                continue;
+            }
+            int flags = bytes[at + 5];
+            int sizeAt = at + 6 + ((flags & 0x20) != 0 ? 16 : 0) + ((flags & 0x10) != 0 ? 4 : 0);
+            int width = 1 << (flags & 3);
+            byte[] broken = bytes.clone();
+            for (int i = 0; i < width; i++) { // little-endian, all ones but the top bit: the largest positive
+                broken[sizeAt + i] = (byte) (i == width - 1 && width >= 4 ? 0x7f : 0xff);
+            }
+            Path file = Files.write(dir.resolve("header-" + at + ".nwb"), broken);
+            org.mepsc.io.ReaderOracle.assertCleanOutcome(file, new NwbReader(), org.mepsc.io.OpenOptions.DEFAULT,
+                    "object header at byte " + at + " claiming " + width + " bytes of 0xff");
+            headers++;
+        }
+        assertThat(headers).as("object headers found").isGreaterThan(10);
+    }
 }

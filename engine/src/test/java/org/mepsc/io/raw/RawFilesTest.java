@@ -91,6 +91,27 @@ class RawFilesTest {
         return (RecordingFormatException) t;
     }
 
+    /**
+     * A fuzz finding: a sidecar whose first bytes Jackson took for UTF-32 ended in its
+     * CharConversionException; sidecars are UTF-8 text, so such bytes are invalid JSON. A sidecar
+     * that is not a regular file is refused by name.
+     */
+    @Test
+    void sidecarsThatAreNotUtf8TextOrNotFilesAreRefused() throws IOException {
+        String json = "{\"sample_rate_hz\": 10000}";
+        for (String lead : new String[] {"\u0002\u0000\u0000\u0000", "\u0000\u0000\u0000\u007b", "\u00fe\u00ff"}) {
+            byte[] bytes = (lead + json).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            Path f = Files.write(dir.resolve("odd.bin"), new byte[12]);
+            Files.write(dir.resolve("odd.bin.json"), bytes);
+            assertThat(catchThrowable(() -> RecordingReaders.openFile(f))).as("sidecar starting %s", lead)
+                    .isInstanceOf(RecordingFormatException.class).hasMessageContaining("not valid JSON");
+        }
+        Path f = Files.write(dir.resolve("dir.bin"), new byte[12]);
+        Files.createDirectory(dir.resolve("dir.bin.json"));
+        assertThat(catchThrowable(() -> new RawReader().open(f, OpenOptions.DEFAULT)))
+                .isInstanceOf(RecordingFormatException.class).hasMessageContaining("dir.bin");
+    }
+
     @Test
     void badSidecarsAndSizes() throws IOException {
         assertThat(sidecarFailure("{\"unit\": \"pA\"}").problem()).contains("sample_rate_hz is missing");

@@ -23,7 +23,7 @@ class AtfReaderTest {
     Path dir;
 
     /** An episodic two-signal ATF: traces × {IN 0 (pA), IN 1 (mV)}, 20 kHz, values i·0.25 + column. */
-    private static String episodic(int sweeps, int rows, char sep) {
+    static String episodic(int sweeps, int rows, char sep) {
         StringBuilder sb = new StringBuilder("ATF" + sep + "1.0\n8" + sep + (1 + 2 * sweeps) + "\n");
         sb.append("\"AcquisitionMode=Episodic Stimulation\"\n\"Comment=cell 3\"\n\"YTop=4000,10\"\n\"YBottom=-4000,-10\"\n");
         sb.append("\"SyncTimeUnits=6.25\"\n\"SweepStartTimesMS=");
@@ -102,6 +102,9 @@ class AtfReaderTest {
     void brokenHeadersAndTables() throws IOException {
         assertThat(failure("ATF\t1.0\n8\t7\n\"Comment=\"\n").problem()).contains("ends in its header");
         assertThat(failure("ATF\t1.0\nx\ty\n").problem()).contains("line 2");
+        // a fuzz finding: a trace number of more digits than a long holds ended in NumberFormatException
+        assertThat(failure("ATF\t1.0\n0\t2\n\"Time (s)\"\t\"Trace #" + "4".repeat(40) + " (pA)\"\n0\t1\n1\t2\n")
+                .problem()).contains("numbers a trace beyond 999999999");
         assertThat(failure("ATF\t1.0\n0\t3\n\"Time (s)\"\t\"Trace #1 (pA)\"\n0\t1\n").problem())
                 .contains("2 column titles where line 2 announces 3");
         assertThat(failure("ATF\t1.0\n0\t2\n\"Volts (V)\"\t\"Trace #1 (pA)\"\n0\t1\n").problem()).contains("not a time column");
