@@ -54,8 +54,12 @@ final class DetectCommand implements Callable<Integer> {
     String method = "deconvolution";
 
     @Option(names = "--threshold", paramLabel = "K",
-            description = "Threshold in noise SDs of the detection statistic (default: 4.5).")
+            description = "Least threshold in noise SDs of the detection statistic (default: 3; template and correlation: 5).")
     Double threshold;
+
+    @Option(names = "--fdr", paramLabel = "Q",
+            description = "Raise the threshold until at most this share of detections is estimated to be noise; 0 keeps K (default: ${DEFAULT-VALUE}).")
+    double fdr = DetectionParameters.DEFAULT_FALSE_DISCOVERY;
 
     @Option(names = "--template", paramLabel = "auto",
             description = "auto (default): fit the template to the data. Or give --rise-ms and --decay-ms.")
@@ -158,6 +162,7 @@ final class DetectCommand implements Callable<Integer> {
         DetectionParameters p = DetectionParameters.defaults()
                 .withMethod(enumValue(Method.class, "--method", method))
                 .withThreshold(threshold)
+                .withFalseDiscovery(fdr)
                 .withPolarity(enumValue(Polarity.class, "--polarity", polarity))
                 .withLowPass(enumValue(LowPassKind.class, "--lowpass-shape", lowpassShape), lowpassHz)
                 .withHighPassHz(highpassHz)

@@ -113,7 +113,7 @@ final class Calibrator {
                 current.noise, threshold, floor);
         double refractoryMs = setup.refractory() * 1000 / conditioning.rateHz();
         Calibration c = new Calibration(fs, conditioning.decimation(), conditioning.notchHz(), notchSource, template,
-                source, fitR2, fitEvents, current.noise, threshold, noiseSd, raw.diffSd, floor, refractoryMs, seconds,
+                source, fitR2, fitEvents, current.noise, threshold, minimum, noiseSd, raw.diffSd, floor, refractoryMs, seconds,
                 setup.rules(), CharacterisationSettings.DEFAULT);
         return new Outcome(c, setup);
     }
