@@ -10,7 +10,7 @@ import org.mepsc.detect.Window;
 import org.mepsc.events.Event;
 import org.mepsc.events.Measurement;
 import org.mepsc.events.Rejection;
-import org.mepsc.filter.SpectralBank;
+import org.mepsc.filter.FilterChain;
 import org.mepsc.filter.WelchSpectrum;
 import org.mepsc.recording.Recording;
 import org.mepsc.recording.Sweep;
@@ -35,7 +35,7 @@ final class ChunkScanner {
     private final int d;
 
     private int bankSweep = -1;
-    private SpectralBank bank;
+    private FilterChain bank;
     private RecordingTrace rawTrace;
     private Sweep sweep;
 
@@ -245,7 +245,7 @@ final class ChunkScanner {
     private void ensureBank(int sweepIndex) {
         if (bankSweep != sweepIndex) {
             rawTrace = new RecordingTrace(recording, channel, sweepIndex);
-            bank = new SpectralBank(rawTrace, setup.bank());
+            bank = new FilterChain(rawTrace, setup.bank());
             sweep = recording.sweep(sweepIndex);
             bankSweep = sweepIndex;
         }
@@ -283,9 +283,9 @@ final class ChunkScanner {
         Arrays.fill(stat, valid, statLen, Float.NEGATIVE_INFINITY);
         if (zScores) {
             double mu = setup.noise().mean();
-            double sd = setup.noise().sd();
+            double scale = 1 / setup.noise().sd();
             for (int i = 0; i < valid; i++) {
-                stat[i] = (float) ((stat[i] - mu) / sd);
+                stat[i] = (float) ((stat[i] - mu) * scale);
             }
         }
         prepareZones(sweepIndex, Math.min(from, candLo), Math.max(to, candHi));
