@@ -29,7 +29,7 @@ public record Conditioning(double sampleRateHz, int decimation, Fir filter, Freq
         List<Double> notchHz) {
 
     /** The detection rate is at least this many times the low-pass cut-off. */
-    public static final double RATE_PER_CUTOFF = 6;
+    public static final double RATE_PER_CUTOFF = 4;
     /** ... and at least this. */
     public static final double MIN_RATE_HZ = 8000;
     /** Width (SD, Hz) of each mains notch. */
