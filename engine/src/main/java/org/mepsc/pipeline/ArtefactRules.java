@@ -43,33 +43,41 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
     void scan(float[] raw, long origin, int length, long from, long to, Intervals zones) {
         int lo = (int) Math.max(0, from - origin);
         int hi = (int) Math.min(length, to - origin);
-        for (int i = lo; i < hi; i++) {
-            float v = raw[i];
-            if (!Float.isFinite(v)) {
-                zone(origin + i, Double.POSITIVE_INFINITY, zones);
-            } else if (enabled && i > 0 && Float.isFinite(raw[i - 1]) && Math.abs(v - raw[i - 1]) > stepThreshold) {
-                zone(origin + i, Math.abs(v - raw[i - 1]), zones);
-            }
-        }
-        if (!enabled) {
-            return;
-        }
-        // runs of identical samples, found in one pass; only their samples are checked further
-        int a = Math.max(0, lo - flatRun);
+        double threshold = enabled ? stepThreshold : Double.POSITIVE_INFINITY;
+        // one pass: a jump, a non-finite sample or the end of a run of equal samples each take one
+        // comparison in the common case; runs are followed a little beyond [lo, hi) to know their length
+        int start = Math.max(1, lo - flatRun);
         int end = Math.min(length, hi + flatRun);
-        while (a < end) {
-            int b = a + 1;
-            while (b < end && raw[b] == raw[a]) {
-                b++;
-            }
-            if (b - a >= flatRun && Float.isFinite(raw[a])) {
-                for (int i = Math.max(a, lo); i < Math.min(b, hi); i++) {
-                    if (atExtreme(raw, length, i)) {
-                        zone(origin + i, Double.POSITIVE_INFINITY, zones);
-                    }
+        if (lo == 0 && hi > 0 && !Float.isFinite(raw[0])) {
+            zone(origin, Double.POSITIVE_INFINITY, zones);
+        }
+        int runStart = start - 1;
+        for (int i = start; i < end; i++) {
+            float v = raw[i];
+            float d = v - raw[i - 1];
+            if (!(Math.abs(d) <= threshold) && i >= lo && i < hi) {
+                boolean finite = Float.isFinite(v);
+                if (!finite || Float.isFinite(raw[i - 1])) {
+                    zone(origin + i, finite ? Math.abs(d) : Double.POSITIVE_INFINITY, zones);
                 }
             }
-            a = b;
+            if (d != 0) {
+                flatRun(raw, length, runStart, i, lo, hi, origin, zones);
+                runStart = i;
+            }
+        }
+        flatRun(raw, length, runStart, end, lo, hi, origin, zones);
+    }
+
+    /** Flags the samples of the run {@code [a, b)} inside {@code [lo, hi)} if it is long and at an extreme. */
+    private void flatRun(float[] raw, int length, int a, int b, int lo, int hi, long origin, Intervals zones) {
+        if (!enabled || b - a < flatRun || !Float.isFinite(raw[a])) {
+            return;
+        }
+        for (int i = Math.max(a, lo); i < Math.min(b, hi); i++) {
+            if (atExtreme(raw, length, i)) {
+                zone(origin + i, Double.POSITIVE_INFINITY, zones);
+            }
         }
     }
 
