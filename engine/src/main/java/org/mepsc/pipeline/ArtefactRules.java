@@ -10,14 +10,18 @@ package org.mepsc.pipeline;
  *
  * @param enabled false to skip the steps and flat runs (non-finite samples are always excluded)
  * @param stepThreshold largest sample-to-sample change of a normal trace (trace units)
- * @param flatRun samples of identical value that make a saturated stretch
+ * @param flatRun samples of identical value that make a saturated stretch (at least 8 and 0.5 ms: coarse
+ *     digitisation repeats samples for shorter stretches)
  * @param extremeReach a saturated run is at the maximum or minimum within this many samples
+ * @param flatDeviation ... and this far from the mean around it (a smooth, coarsely digitised trace
+ *     repeats values too, but close to its mean)
  * @param before samples excluded before an artefact besides its ringing (an event whose template
  *     window reaches the artefact would be disturbed)
  * @param after samples excluded after it besides its ringing (transients settling)
  * @param ringing how far the filters spread an artefact of a given size
  */
-record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int extremeReach, int before, int after, Ringing ringing) {
+record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int extremeReach, double flatDeviation, int before,
+        int after, Ringing ringing) {
 
     /** Raw samples needed on each side of a range to find every artefact zone reaching into it. */
     int reach() {
@@ -72,6 +76,17 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
     /** Flags the samples of the run {@code [a, b)} inside {@code [lo, hi)} if it is long and at an extreme. */
     private void flatRun(float[] raw, int length, int a, int b, int lo, int hi, long origin, Intervals zones) {
         if (!enabled || b - a < flatRun || !Float.isFinite(raw[a])) {
+            return;
+        }
+        double sum = 0;
+        int n = 0;
+        for (int k = Math.max(0, a - extremeReach); k < Math.min(length, b + extremeReach); k++) {
+            if ((k < a || k >= b) && Float.isFinite(raw[k])) {
+                sum += raw[k];
+                n++;
+            }
+        }
+        if (n > 0 && Math.abs(raw[a] - sum / n) < flatDeviation) {
             return;
         }
         for (int i = Math.max(a, lo); i < Math.min(b, hi); i++) {
