@@ -13,7 +13,7 @@ package org.mepsc.pipeline;
  * @param flatRun samples of identical value that make a saturated stretch (at least 8 and 0.5 ms: coarse
  *     digitisation repeats samples for shorter stretches)
  * @param extremeReach a saturated run is at the maximum or minimum within this many samples
- * @param flatDeviation ... and this far from the mean around it (a smooth, coarsely digitised trace
+ * @param flatDeviation ... and this far from the mean of the other values near it (a smooth, coarsely digitised trace
  *     repeats values too, but close to its mean)
  * @param before samples excluded before an artefact besides its ringing (an event whose template
  *     window reaches the artefact would be disturbed)
@@ -78,19 +78,8 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
         if (!enabled || b - a < flatRun || !Float.isFinite(raw[a])) {
             return;
         }
-        double sum = 0;
-        int n = 0;
-        for (int k = Math.max(0, a - extremeReach); k < Math.min(length, b + extremeReach); k++) {
-            if ((k < a || k >= b) && Float.isFinite(raw[k])) {
-                sum += raw[k];
-                n++;
-            }
-        }
-        if (n > 0 && Math.abs(raw[a] - sum / n) < flatDeviation) {
-            return;
-        }
         for (int i = Math.max(a, lo); i < Math.min(b, hi); i++) {
-            if (atExtreme(raw, length, i)) {
+            if (atExtreme(raw, length, i) && farFromTheRest(raw, length, i)) {
                 zone(origin + i, Double.POSITIVE_INFINITY, zones);
             }
         }
@@ -98,6 +87,21 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
 
     private void zone(long at, double size, Intervals zones) {
         zones.add(at - before - ringing.before(size), at + after + ringing.after(size) + 1);
+    }
+
+    /** Whether the samples near {@code i} that differ from it lie on average far from it (or none differ). */
+    private boolean farFromTheRest(float[] raw, int length, int i) {
+        float v = raw[i];
+        double sum = 0;
+        int n = 0;
+        for (int k = Math.max(0, i - extremeReach); k <= Math.min(length - 1, i + extremeReach); k++) {
+            float w = raw[k];
+            if (w != v && Float.isFinite(w)) {
+                sum += w;
+                n++;
+            }
+        }
+        return n == 0 || Math.abs(v - sum / n) >= flatDeviation;
     }
 
     private boolean atExtreme(float[] raw, int length, int i) {
