@@ -10,14 +10,18 @@ package org.mepsc.pipeline;
  *
  * @param enabled false to skip the steps and flat runs (non-finite samples are always excluded)
  * @param stepThreshold largest sample-to-sample change of a normal trace (trace units)
- * @param flatRun samples of identical value that make a saturated stretch
+ * @param flatRun samples of identical value that make a saturated stretch (at least 8 and 0.5 ms: coarse
+ *     digitisation repeats samples for shorter stretches)
  * @param extremeReach a saturated run is at the maximum or minimum within this many samples
+ * @param flatDeviation ... and this far from the mean of the other values near it (a smooth, coarsely digitised trace
+ *     repeats values too, but close to its mean)
  * @param before samples excluded before an artefact besides its ringing (an event whose template
  *     window reaches the artefact would be disturbed)
  * @param after samples excluded after it besides its ringing (transients settling)
  * @param ringing how far the filters spread an artefact of a given size
  */
-record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int extremeReach, int before, int after, Ringing ringing) {
+record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int extremeReach, double flatDeviation, int before,
+        int after, Ringing ringing) {
 
     /** Raw samples needed on each side of a range to find every artefact zone reaching into it. */
     int reach() {
@@ -43,34 +47,61 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
     void scan(float[] raw, long origin, int length, long from, long to, Intervals zones) {
         int lo = (int) Math.max(0, from - origin);
         int hi = (int) Math.min(length, to - origin);
-        for (int i = lo; i < hi; i++) {
+        double threshold = enabled ? stepThreshold : Double.POSITIVE_INFINITY;
+        // one pass: a jump, a non-finite sample or the end of a run of equal samples each take one
+        // comparison in the common case; runs are followed a little beyond [lo, hi) to know their length
+        int start = Math.max(1, lo - flatRun);
+        int end = Math.min(length, hi + flatRun);
+        if (lo == 0 && hi > 0 && !Float.isFinite(raw[0])) {
+            zone(origin, Double.POSITIVE_INFINITY, zones);
+        }
+        int runStart = start - 1;
+        for (int i = start; i < end; i++) {
             float v = raw[i];
-            double size = Double.NaN;
-            if (!Float.isFinite(v)) {
-                size = Double.POSITIVE_INFINITY;
-            } else if (enabled && i > 0 && Float.isFinite(raw[i - 1]) && Math.abs(v - raw[i - 1]) > stepThreshold) {
-                size = Math.abs(v - raw[i - 1]);
-            } else if (enabled && inFlatRun(raw, length, i) && atExtreme(raw, length, i)) {
-                size = Double.POSITIVE_INFINITY;
+            float d = v - raw[i - 1];
+            if (!(Math.abs(d) <= threshold) && i >= lo && i < hi) {
+                boolean finite = Float.isFinite(v);
+                if (!finite || Float.isFinite(raw[i - 1])) {
+                    zone(origin + i, finite ? Math.abs(d) : Double.POSITIVE_INFINITY, zones);
+                }
             }
-            if (!Double.isNaN(size)) {
-                long at = origin + i;
-                zones.add(at - before - ringing.before(size), at + after + ringing.after(size) + 1);
+            if (d != 0) {
+                flatRun(raw, length, runStart, i, lo, hi, origin, zones);
+                runStart = i;
+            }
+        }
+        flatRun(raw, length, runStart, end, lo, hi, origin, zones);
+    }
+
+    /** Flags the samples of the run {@code [a, b)} inside {@code [lo, hi)} if it is long and at an extreme. */
+    private void flatRun(float[] raw, int length, int a, int b, int lo, int hi, long origin, Intervals zones) {
+        if (!enabled || b - a < flatRun || !Float.isFinite(raw[a])) {
+            return;
+        }
+        for (int i = Math.max(a, lo); i < Math.min(b, hi); i++) {
+            if (atExtreme(raw, length, i) && farFromTheRest(raw, length, i)) {
+                zone(origin + i, Double.POSITIVE_INFINITY, zones);
             }
         }
     }
 
-    private boolean inFlatRun(float[] raw, int length, int i) {
+    private void zone(long at, double size, Intervals zones) {
+        zones.add(at - before - ringing.before(size), at + after + ringing.after(size) + 1);
+    }
+
+    /** Whether the samples near {@code i} that differ from it lie on average far from it (or none differ). */
+    private boolean farFromTheRest(float[] raw, int length, int i) {
         float v = raw[i];
-        int a = i;
-        while (a > 0 && raw[a - 1] == v && i - a < flatRun) {
-            a--;
+        double sum = 0;
+        int n = 0;
+        for (int k = Math.max(0, i - extremeReach); k <= Math.min(length - 1, i + extremeReach); k++) {
+            float w = raw[k];
+            if (w != v && Float.isFinite(w)) {
+                sum += w;
+                n++;
+            }
         }
-        int b = i;
-        while (b + 1 < length && raw[b + 1] == v && b - a + 1 < flatRun) {
-            b++;
-        }
-        return b - a + 1 >= flatRun;
+        return n == 0 || Math.abs(v - sum / n) >= flatDeviation;
     }
 
     private boolean atExtreme(float[] raw, int length, int i) {

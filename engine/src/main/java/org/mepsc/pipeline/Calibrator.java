@@ -45,6 +45,8 @@ final class Calibrator {
     static final double AVERAGE_DECAY_TAUS = 4;
     static final int MAX_EVENTS = 2000;
     static final int MAX_ITERATIONS = 6;
+    /** The false-discovery guard counts peaks and dips from this level up. */
+    static final double GUARD_LOWEST = 2.5;
     /** Default amplitude floor, in SDs of the conditioned trace's noise. */
     static final double FLOOR_SDS = 1.5;
 
@@ -89,28 +91,29 @@ final class Calibrator {
         if (p.template() != null) {
             template = p.template();
             source = "user";
-            current = evaluate(conditioning, Method.TEMPLATE, template, raw.diffSd, windows, null);
+            current = evaluate(conditioning, Method.TEMPLATE, template, raw.noise, windows, null);
         } else {
-            Learned learned = learn(conditioning, raw.diffSd, windows);
+            Learned learned = learn(conditioning, raw.noise, windows);
             template = learned.template;
             source = learned.source;
             fitR2 = learned.r2;
             fitEvents = learned.events;
             current = learned.last.template.equals(template) ? learned.last
-                    : evaluate(conditioning, Method.TEMPLATE, template, raw.diffSd, windows, null);
+                    : evaluate(conditioning, Method.TEMPLATE, template, raw.noise, windows, null);
         }
         WelchSpectrum spectrum = p.method() == Method.DECONVOLUTION ? quietSpectrum(current, windows) : null;
         if (p.method() != Method.TEMPLATE) {
-            current = evaluate(conditioning, p.method(), template, raw.diffSd, windows, spectrum);
+            current = evaluate(conditioning, p.method(), template, raw.noise, windows, spectrum);
         }
-        double threshold = p.threshold() != null ? p.threshold() : SetupFactory.defaultThreshold(p.method());
+        double minimum = p.threshold() != null ? p.threshold() : SetupFactory.defaultThreshold(p.method());
+        double threshold = guardedThreshold(current, windows, minimum);
         double noiseSd = conditionedNoise(current.setup, windows, template);
         double floor = p.amplitudeFloor() != null ? p.amplitudeFloor() : FLOOR_SDS * noiseSd;
-        ScanSetup setup = SetupFactory.build(conditioning, p, p.method(), template, raw.diffSd, longest, spectrum,
+        ScanSetup setup = SetupFactory.build(conditioning, p, p.method(), template, raw.noise, longest, spectrum,
                 current.noise, threshold, floor);
         double refractoryMs = setup.refractory() * 1000 / conditioning.rateHz();
         Calibration c = new Calibration(fs, conditioning.decimation(), conditioning.notchHz(), notchSource, template,
-                source, fitR2, fitEvents, current.noise, threshold, noiseSd, raw.diffSd, floor, refractoryMs, seconds,
+                source, fitR2, fitEvents, current.noise, threshold, minimum, noiseSd, raw.noise.differenceSd(), floor, refractoryMs, seconds,
                 setup.rules(), CharacterisationSettings.DEFAULT);
         return new Outcome(c, setup);
     }
@@ -151,7 +154,7 @@ final class Calibrator {
 
     // ---------------------------------------------------------------- raw trace facts
 
-    private record RawFacts(double diffSd, HumDetector.Result hum) {
+    private record RawFacts(RawNoise noise, HumDetector.Result hum) {
     }
 
     private RawFacts rawFacts(List<Chunk> windows, int d) throws IOException {
@@ -159,7 +162,9 @@ final class Calibrator {
         int seg = hum.segmentLength();
         long totalRaw = windows.stream().mapToLong(c -> (c.to() - c.from()) * d).sum();
         int stride = (int) Math.max(1, totalRaw / NOISE_SAMPLES);
+        int lag = Math.max(1, (int) Math.round(0.0005 * fs));
         FloatList diffs = new FloatList();
+        FloatList lagged = new FloatList();
         float[] buf = new float[Math.max(seg, CHUNK * d + 1)];
         int maxSegments = 64;
         int segmentsStride = (int) Math.max(1, totalRaw / seg / maxSegments);
@@ -173,10 +178,12 @@ final class Calibrator {
                 continue;
             }
             recording.read(channel, c.sweep(), a, n, buf, 0);
-            for (int i = 1; i < n; i += stride) {
+            for (int i = lag; i < n; i += stride) {
                 float x = buf[i] - buf[i - 1];
-                if (Float.isFinite(x)) {
+                float y = buf[i] - buf[i - lag];
+                if (Float.isFinite(x) && Float.isFinite(y)) {
                     diffs.add(Math.abs(x));
+                    lagged.add(Math.abs(y));
                 }
             }
             for (int s = 0; s + seg <= n; s += seg) {
@@ -185,13 +192,7 @@ final class Calibrator {
                 }
             }
         }
-        double diffSd = 0;
-        if (diffs.size() > 10) {
-            float[] v = Arrays.copyOf(diffs.array(), diffs.size());
-            Arrays.sort(v);
-            diffSd = 1.4826 * v[v.length / 2];
-        }
-        return new RawFacts(diffSd, hum.result());
+        return new RawFacts(RawNoise.of(diffs, lagged), hum.result());
     }
 
     private static boolean finite(float[] x, int from, int n) {
@@ -215,7 +216,7 @@ final class Calibrator {
     private record Detection(int sweep, long position, float z) {
     }
 
-    private Evaluation evaluate(Conditioning conditioning, Method method, Template t, double diffSd, List<Chunk> windows,
+    private Evaluation evaluate(Conditioning conditioning, Method method, Template t, RawNoise diffSd, List<Chunk> windows,
             WelchSpectrum spectrum) throws IOException {
         ScanSetup raw = SetupFactory.build(conditioning, p, method, t, diffSd, longest, spectrum, null, 0, 0);
         long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
@@ -240,12 +241,33 @@ final class Calibrator {
         return new Evaluation(t, scored, noise, detections);
     }
 
+    /** The threshold raised as far as the false-discovery guard asks, judged on the calibration windows. */
+    private double guardedThreshold(Evaluation e, List<Chunk> windows, double minimum) throws IOException {
+        if (p.falseDiscovery() <= 0) {
+            return minimum;
+        }
+        ScanSetup scored = e.setup.withNoise(e.noise, GUARD_LOWEST);
+        List<FloatList[]> parts = parallel.map(windows, scored, (s, c) -> {
+            FloatList peaks = new FloatList();
+            FloatList dips = new FloatList();
+            s.peaksAndDips(c.sweep(), c.from(), c.to(), GUARD_LOWEST, peaks, dips);
+            return new FloatList[] {peaks, dips};
+        });
+        FloatList peaks = new FloatList();
+        FloatList dips = new FloatList();
+        for (FloatList[] part : parts) {
+            peaks.addAll(part[0]);
+            dips.addAll(part[1]);
+        }
+        return FalseDiscoveryGuard.threshold(peaks, dips, GUARD_LOWEST, minimum, p.falseDiscovery());
+    }
+
     // ---------------------------------------------------------------- template learning
 
     private record Learned(Template template, String source, double r2, int events, Evaluation last) {
     }
 
-    private Learned learn(Conditioning conditioning, double diffSd, List<Chunk> windows) throws IOException {
+    private Learned learn(Conditioning conditioning, RawNoise diffSd, List<Chunk> windows) throws IOException {
         Evaluation best = null;
         for (Template t : SetupFactory.initialTemplates()) {
             Evaluation e = evaluate(conditioning, Method.TEMPLATE, t, diffSd, windows, null);

@@ -12,7 +12,7 @@ import org.mepsc.events.CharacterisationSettings;
 import org.mepsc.events.EventCharacteriser;
 import org.mepsc.events.Polarity;
 import org.mepsc.events.RejectionRules;
-import org.mepsc.filter.BankDesign;
+import org.mepsc.filter.ChainDesign;
 import org.mepsc.filter.Fir;
 import org.mepsc.filter.WelchSpectrum;
 
@@ -34,9 +34,9 @@ final class SetupFactory {
     static final double DECONVOLUTION_HIGH_PASS_HZ = 5;
     /** Rises faster than this fraction of the template's 10–90 % rise are artefacts. */
     static final double MIN_RISE_FRACTION = 0.3;
-    /** A jump between two samples larger than this many SDs of the sample-to-sample differences is an artefact. */
-    static final double STEP_SDS = 15;
-    /** An artefact's ringing matters until it falls below this many SDs of the sample-to-sample differences. */
+    /** A saturated stretch lies at least this many noise SDs from the mean around it. */
+    static final double SATURATION_SDS = 10;
+    /** An artefact's ringing matters until it falls below this many SDs of the trace's noise. */
     static final double RINGING_QUIET_SDS = 0.3;
 
     private SetupFactory() {
@@ -45,7 +45,7 @@ final class SetupFactory {
     /** Default thresholds, in SDs of each statistic's noise (docs/accuracy.md). */
     static double defaultThreshold(Method m) {
         return switch (m) {
-            case DECONVOLUTION -> 4.5;
+            case DECONVOLUTION -> 3.0;
             case TEMPLATE -> 5.0;
             case CORRELATION -> 5.0;
         };
@@ -55,12 +55,12 @@ final class SetupFactory {
      * @param method the statistic (the template is learned with one, events detected with another)
      * @param spectrum the conditioned trace's noise spectrum away from events, or null if not measured
      */
-    static ScanSetup build(Conditioning conditioning, DetectionParameters p, Method method, Template t, double diffSd,
+    static ScanSetup build(Conditioning conditioning, DetectionParameters p, Method method, Template t, RawNoise raw,
             long longestSweep, WelchSpectrum spectrum, NoiseEstimate noise, double threshold, double amplitudeFloor) {
         double rate = conditioning.rateHz();
         double perMs = rate / 1000;
         Detector detector = detector(method, t, conditioning, spectrum, p.polarity());
-        BankDesign bank = ScanSetup.bankFor(conditioning, detector, longestSweep);
+        ChainDesign bank = ScanSetup.chainFor(conditioning, detector, longestSweep);
         double refractoryMs = p.refractoryMs() != null ? p.refractoryMs()
                 : Math.max(0.5, REFRACTORY_PER_PEAK_TIME * t.peakTimeMs());
         int refractory = Math.max(1, (int) Math.round(refractoryMs * perMs));
@@ -76,10 +76,11 @@ final class SetupFactory {
         for (Fir k : detector.kernels()) {
             filters.add(conditioning.filter().convolve(k.upsample(d)));
         }
-        Ringing ringing = Ringing.of(filters, RINGING_QUIET_SDS * Math.max(diffSd, 1e-9));
+        Ringing ringing = Ringing.of(filters, RINGING_QUIET_SDS * raw.quietScale());
         ArtefactRules artefacts = new ArtefactRules(p.autoArtefacts(),
-                diffSd > 0 ? STEP_SDS * diffSd : Double.POSITIVE_INFINITY,
-                Math.max(5, (int) Math.round(0.00025 * fs)), (int) Math.round(0.005 * fs), before, after, ringing);
+                raw.stepThreshold(),
+                Math.max(8, (int) Math.round(0.0005 * fs)), (int) Math.round(0.005 * fs), SATURATION_SDS * raw.quietScale(),
+                before, after, ringing);
         int offset = (int) Math.ceil(detector.onsetOffset());
         int edgeHead = characteriser.baselineReach() + 1;
         int edgeTail = Math.max(detector.reachAfter() - offset, characteriser.reachAfter() / 2) + 1;
