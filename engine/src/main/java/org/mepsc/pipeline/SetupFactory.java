@@ -45,7 +45,7 @@ final class SetupFactory {
     /** Default thresholds, in SDs of each statistic's noise (docs/accuracy.md). */
     static double defaultThreshold(Method m) {
         return switch (m) {
-            case DECONVOLUTION -> 4.5;
+            case DECONVOLUTION -> 3.0;
             case TEMPLATE -> 5.0;
             case CORRELATION -> 5.0;
         };
