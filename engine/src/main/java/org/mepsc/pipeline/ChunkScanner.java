@@ -61,7 +61,7 @@ final class ChunkScanner {
     }
 
     ChunkEvents detect(int sweepIndex, long from, long to) throws IOException {
-        prepare(sweepIndex, from, to, true);
+        prepare(sweepIndex, from, to, true, true);
         PeakList found = stat.detections(setup.threshold());
         double offset = detector.onsetOffset();
         double tPeak = setup.template().peakTimeMs() * setup.rateHz() / 1000;
@@ -93,7 +93,7 @@ final class ChunkScanner {
      * keeps (calibration examines it several times).
      */
     ChunkStatistic statistic(int sweepIndex, long from, long to) throws IOException {
-        prepare(sweepIndex, from, to, false);
+        prepare(sweepIndex, from, to, false, detector.readsConditioned());
         return stat.copy();
     }
 
@@ -176,7 +176,12 @@ final class ChunkScanner {
         }
     }
 
-    private void prepare(int sweepIndex, long from, long to, boolean zScores) throws IOException {
+    /**
+     * @param zScores convert the statistic to noise SDs
+     * @param conditioned read the conditioned trace around the chunk (to measure events, or for a
+     *     detector that reads it)
+     */
+    private void prepare(int sweepIndex, long from, long to, boolean zScores, boolean conditioned) throws IOException {
         ensureBank(sweepIndex);
         long ld = bank.length();
         int r = setup.refractory();
@@ -189,7 +194,7 @@ final class ChunkScanner {
         int offset = (int) Math.ceil(Math.abs(detector.onsetOffset())) + 1;
         condLo = Math.max(0, statLo - Math.max(detector.reachBefore(), setup.characteriser().reachBefore() + offset));
         long condHi = Math.min(ld, statHi + Math.max(detector.reachAfter(), setup.characteriser().reachAfter() + offset));
-        condUsed = (int) (condHi - condLo);
+        condUsed = conditioned ? (int) (condHi - condLo) : 0;
         cond = grow(cond, condUsed);
         bank.read(0, condLo, condUsed, cond, 0);
         int statLen = (int) (statHi - statLo);
