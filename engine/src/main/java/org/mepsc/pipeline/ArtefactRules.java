@@ -50,7 +50,7 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
                 size = Double.POSITIVE_INFINITY;
             } else if (enabled && i > 0 && Float.isFinite(raw[i - 1]) && Math.abs(v - raw[i - 1]) > stepThreshold) {
                 size = Math.abs(v - raw[i - 1]);
-            } else if (enabled && inFlatRun(raw, length, i) && atExtreme(raw, length, i)) {
+            } else if (enabled && mayBeFlat(raw, length, i) && inFlatRun(raw, length, i) && atExtreme(raw, length, i)) {
                 size = Double.POSITIVE_INFINITY;
             }
             if (!Double.isNaN(size)) {
@@ -58,6 +58,12 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
                 zones.add(at - before - ringing.before(size), at + after + ringing.after(size) + 1);
             }
         }
+    }
+
+    /** A quick necessary condition for {@link #inFlatRun}: a run of two or more has an equal neighbour. */
+    private boolean mayBeFlat(float[] raw, int length, int i) {
+        float v = raw[i];
+        return flatRun <= 1 || (i > 0 && raw[i - 1] == v) || (i + 1 < length && raw[i + 1] == v);
     }
 
     private boolean inFlatRun(float[] raw, int length, int i) {

@@ -218,9 +218,7 @@ final class ChunkScanner {
         stat.validHi = statValidHi;
         stat.candLo = candLo;
         stat.candHi = candHi;
-        if (zScores) {
-            stat.zScore(setup.noise());
-        }
+        stat.noise = zScores ? setup.noise() : null;
         prepareZones(sweepIndex, Math.min(from, candLo), Math.max(to, candHi));
         stat.zones = zones;
     }

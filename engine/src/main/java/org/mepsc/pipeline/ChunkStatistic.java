@@ -25,7 +25,10 @@ final class ChunkStatistic {
     private final int refractory;
     private final int decimation;
 
+    /** Raw values; positions at or beyond {@code validHi} hold −∞. */
     float[] values = new float[0];
+    /** The noise that converts the values to SDs (null: they are examined raw). */
+    NoiseEstimate noise;
     int sweep;
     long lo;
     long hi;
@@ -55,18 +58,29 @@ final class ChunkStatistic {
         c.candLo = candLo;
         c.candHi = candHi;
         c.zones = zones;
+        c.noise = noise;
         return c;
     }
 
-    /** Converts the valid values to noise SDs. */
-    void zScore(NoiseEstimate noise) {
+    /** From now on the values are examined in SDs of {@code noise}. */
+    void zScore(NoiseEstimate n) {
+        noise = n;
+    }
+
+    /** The values in SDs of the noise (converted where needed only; see {@link #zScore}). */
+    private float[] zScores() {
+        int len = length();
+        if (noise == null) {
+            return values;
+        }
+        float[] z = new float[len];
+        int valid = (int) (validHi - lo);
         double mu = noise.mean();
         double sd = noise.sd();
-        int valid = (int) (validHi - lo);
-        float[] v = values;
-        for (int i = 0; i < valid; i++) {
-            v[i] = (float) ((v[i] - mu) / sd);
+        for (int i = 0; i < len; i++) {
+            z[i] = i < valid ? PeakPicker.z(values[i], mu, sd) : values[i];
         }
+        return z;
     }
 
     /** Values at positions ≡ 0 (mod stride) of {@code [from, to)}, outside excluded stretches. */
@@ -81,7 +95,12 @@ final class ChunkStatistic {
     /** The detections at or above {@code threshold} (z units) among the candidates, side lobes removed. */
     PeakList detections(double threshold) {
         PeakList all = new PeakList();
-        PeakPicker.peaks(new Window(values, lo, length()), candLo, candHi, threshold, refractory, hi, all::add);
+        Window w = new Window(values, lo, length());
+        if (noise == null) {
+            PeakPicker.peaks(w, candLo, candHi, threshold, refractory, hi, all::add);
+        } else {
+            PeakPicker.peaks(w, noise, candLo, candHi, threshold, refractory, hi, all::add);
+        }
         return all.withoutSidelobes(detector.sidelobes(), SIDELOBE_MARGIN);
     }
 
@@ -104,8 +123,9 @@ final class ChunkStatistic {
      */
     void peaksAndDips(long from, long to, double zMin, FloatList peaks, FloatList dips) {
         int len = length();
+        float[] z = zScores();
         PeakList up = new PeakList();
-        PeakPicker.peaks(new Window(values, lo, len), candLo, candHi, zMin, refractory, hi, up::add);
+        PeakPicker.peaks(new Window(z, lo, len), candLo, candHi, zMin, refractory, hi, up::add);
         PeakList found = up.withoutSidelobes(detector.sidelobes(), SIDELOBE_MARGIN);
         for (int i = 0; i < found.size(); i++) {
             long p = found.position(i);
@@ -115,7 +135,7 @@ final class ChunkStatistic {
         }
         float[] negated = new float[len];
         for (int i = 0; i < len; i++) {
-            negated[i] = -values[i];
+            negated[i] = -z[i];
         }
         PeakList down = new PeakList();
         PeakPicker.peaks(new Window(negated, lo, len), from, to, zMin, refractory, hi, down::add);
