@@ -43,7 +43,7 @@ public final class PeakPicker {
 
     /**
      * As {@link #peaks(Window, long, long, double, int, long, PeakConsumer)} on the statistic in
-     * noise SDs, {@code (float) ((x − mean) / sd)}, given the raw statistic {@code x}: the same peaks
+     * noise SDs, {@link #z z(x)}, given the raw statistic {@code x}: the same peaks
      * and z values, but a sample is converted only where a peak is possible (a sample below the
      * smallest raw value that reaches the threshold is skipped, and a peak's neighbourhood is
      * converted to compare with it).
@@ -51,8 +51,8 @@ public final class PeakPicker {
     public static void peaks(Window raw, NoiseEstimate noise, long from, long to, double threshold, int refractory,
             long traceLength, PeakConsumer out) {
         double mu = noise.mean();
-        double sd = noise.sd();
-        float gate = smallestReaching(mu, sd, threshold);
+        double scale = 1 / noise.sd();
+        float gate = smallestReaching(mu, scale, threshold);
         if (Float.isNaN(gate)) {
             return;
         }
@@ -65,36 +65,39 @@ public final class PeakPicker {
             if (!(x >= gate)) {
                 continue;
             }
-            float v = z(x, mu, sd);
+            float v = z(x, mu, scale);
             int a = (int) Math.max(raw.origin(), p - refractory) - (int) raw.origin();
             int b = (int) (Math.min(traceLength, p + refractory + 1) - raw.origin());
-            if (isPeak(d, i, v, a, b, mu, sd)) {
+            if (isPeak(d, i, v, a, b, mu, scale)) {
                 out.peak(p, v);
             }
         }
     }
 
-    /** A raw value in noise SDs, rounded to float as the z-scored statistic is. */
-    public static float z(float x, double mu, double sd) {
-        return (float) ((x - mu) / sd);
+    /**
+     * A raw value in noise SDs as the pipeline converts it, {@code (float) ((x − mean) · scale)}
+     * with {@code scale = 1 / sd} (rounded the same way wherever it is computed).
+     */
+    public static float z(float x, double mu, double scale) {
+        return (float) ((x - mu) * scale);
     }
 
     /**
      * The smallest float whose z value reaches {@code threshold} (NaN if none does). z is
      * non-decreasing in x, so x ≥ this value exactly when z(x) ≥ threshold.
      */
-    static float smallestReaching(double mu, double sd, double threshold) {
+    static float smallestReaching(double mu, double scale, double threshold) {
         int lo = key(Float.NEGATIVE_INFINITY);
         int hi = key(Float.POSITIVE_INFINITY);
-        if (!(z(Float.POSITIVE_INFINITY, mu, sd) >= threshold)) {
+        if (!(z(Float.POSITIVE_INFINITY, mu, scale) >= threshold)) {
             return Float.NaN;
         }
-        if (z(Float.NEGATIVE_INFINITY, mu, sd) >= threshold) {
+        if (z(Float.NEGATIVE_INFINITY, mu, scale) >= threshold) {
             return Float.NEGATIVE_INFINITY;
         }
         while ((long) hi - lo > 1) {
             int mid = (int) (((long) lo + hi) >> 1);
-            if (z(value(mid), mu, sd) >= threshold) {
+            if (z(value(mid), mu, scale) >= threshold) {
                 hi = mid;
             } else {
                 lo = mid;
@@ -113,14 +116,14 @@ public final class PeakPicker {
         return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7fffffff));
     }
 
-    private static boolean isPeak(float[] d, int i, float v, int lo, int hi, double mu, double sd) {
+    private static boolean isPeak(float[] d, int i, float v, int lo, int hi, double mu, double scale) {
         for (int k = lo; k < i; k++) {
-            if (z(d[k], mu, sd) >= v) {
+            if (z(d[k], mu, scale) >= v) {
                 return false;
             }
         }
         for (int k = i + 1; k < hi; k++) {
-            if (z(d[k], mu, sd) > v) {
+            if (z(d[k], mu, scale) > v) {
                 return false;
             }
         }

@@ -38,27 +38,6 @@ public final class Fir {
         return taps.length;
     }
 
-    /**
-     * The smallest {@code [first, last]} outside which every tap is below {@code fraction} of the
-     * largest: how far a disturbance visibly spreads through the filter (a mains notch's faint,
-     * long ringing stays below 1e-2).
-     */
-    public int[] effectiveSupport(double fraction) {
-        double max = 0;
-        for (double t : taps) {
-            max = Math.max(max, Math.abs(t));
-        }
-        int lo = 0;
-        while (lo < taps.length - 1 && Math.abs(taps[lo]) < fraction * max) {
-            lo++;
-        }
-        int hi = taps.length - 1;
-        while (hi > lo && Math.abs(taps[hi]) < fraction * max) {
-            hi--;
-        }
-        return new int[] {first + lo, first + hi};
-    }
-
     /** Tap {@code h[j]}, zero outside the support. */
     public double tap(int j) {
         int i = j - first;

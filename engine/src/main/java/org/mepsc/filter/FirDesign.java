@@ -14,21 +14,8 @@ public final class FirDesign {
     }
 
     public static Fir fromResponse(FrequencyResponse response, double sampleRateHz, double tolerance) {
-        double[] z = new double[2];
         for (int grid = 1 << 12; grid <= MAX_GRID; grid <<= 1) {
-            double[] a = new double[grid];
-            for (int k = 0; k <= grid / 2; k++) {
-                response.at(k * sampleRateHz / grid, z);
-                if (k == 0) {
-                    a[0] = z[0];
-                } else if (k == grid / 2) {
-                    a[1] = z[0];
-                } else {
-                    a[2 * k] = z[0];
-                    a[2 * k + 1] = z[1];
-                }
-            }
-            Fft.real(grid).realInverse(a, true);
+            double[] a = impulseResponse(response, sampleRateHz, grid);
             double max = 0;
             for (double v : a) {
                 max = Math.max(max, Math.abs(v));
@@ -74,20 +61,8 @@ public final class FirDesign {
      */
     public static Fir windowed(FrequencyResponse response, double sampleRateHz, int halfLength) {
         int grid = Fft.nextPowerOfTwo(Math.max(1 << 12, 4L * halfLength));
+        double[] a = impulseResponse(response, sampleRateHz, grid);
         double[] z = new double[2];
-        double[] a = new double[grid];
-        for (int k = 0; k <= grid / 2; k++) {
-            response.at(k * sampleRateHz / grid, z);
-            if (k == 0) {
-                a[0] = z[0];
-            } else if (k == grid / 2) {
-                a[1] = z[0];
-            } else {
-                a[2 * k] = z[0];
-                a[2 * k + 1] = z[1];
-            }
-        }
-        Fft.real(grid).realInverse(a, true);
         double[] taps = new double[2 * halfLength + 1];
         double[] window = new double[taps.length];
         double sum = 0;
@@ -108,5 +83,24 @@ public final class FirDesign {
             taps[i] -= correction * window[i];
         }
         return new Fir(taps, -halfLength);
+    }
+
+    /** The response sampled on {@code grid} frequencies and transformed back (circular: index −j is grid − j). */
+    private static double[] impulseResponse(FrequencyResponse response, double sampleRateHz, int grid) {
+        double[] z = new double[2];
+        double[] a = new double[grid];
+        for (int k = 0; k <= grid / 2; k++) {
+            response.at(k * sampleRateHz / grid, z);
+            if (k == 0) {
+                a[0] = z[0];
+            } else if (k == grid / 2) {
+                a[1] = z[0];
+            } else {
+                a[2 * k] = z[0];
+                a[2 * k + 1] = z[1];
+            }
+        }
+        Fft.real(grid).realInverse(a, true);
+        return a;
     }
 }

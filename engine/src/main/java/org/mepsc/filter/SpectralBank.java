@@ -123,7 +123,14 @@ public final class SpectralBank {
             nextSlot = (nextSlot + 1) % SLOTS;
             slotBlock[s] = -1;
             forward(b, slotSpectrum[s]);
-            java.util.Arrays.fill(slotDone[s], false);
+            for (int j = 0; j < slotDone[s].length; j++) {
+                // an identity output is the input itself: output n is input n, which sits at
+                // lastTap + (n − b·V) in the window (copied now, while the window is at hand)
+                slotDone[s][j] = design.identity(j);
+                if (slotDone[s][j]) {
+                    System.arraycopy(raw, design.lastTap(), slots[s][j], 0, validOut);
+                }
+            }
             slotBlock[s] = b;
         }
         if (!slotDone[s][k]) {

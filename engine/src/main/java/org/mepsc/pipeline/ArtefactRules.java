@@ -43,40 +43,46 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
     void scan(float[] raw, long origin, int length, long from, long to, Intervals zones) {
         int lo = (int) Math.max(0, from - origin);
         int hi = (int) Math.min(length, to - origin);
-        for (int i = lo; i < hi; i++) {
+        double threshold = enabled ? stepThreshold : Double.POSITIVE_INFINITY;
+        // one pass: a jump, a non-finite sample or the end of a run of equal samples each take one
+        // comparison in the common case; runs are followed a little beyond [lo, hi) to know their length
+        int start = Math.max(1, lo - flatRun);
+        int end = Math.min(length, hi + flatRun);
+        if (lo == 0 && hi > 0 && !Float.isFinite(raw[0])) {
+            zone(origin, Double.POSITIVE_INFINITY, zones);
+        }
+        int runStart = start - 1;
+        for (int i = start; i < end; i++) {
             float v = raw[i];
-            double size = Double.NaN;
-            if (!Float.isFinite(v)) {
-                size = Double.POSITIVE_INFINITY;
-            } else if (enabled && i > 0 && Float.isFinite(raw[i - 1]) && Math.abs(v - raw[i - 1]) > stepThreshold) {
-                size = Math.abs(v - raw[i - 1]);
-            } else if (enabled && mayBeFlat(raw, length, i) && inFlatRun(raw, length, i) && atExtreme(raw, length, i)) {
-                size = Double.POSITIVE_INFINITY;
+            float d = v - raw[i - 1];
+            if (!(Math.abs(d) <= threshold) && i >= lo && i < hi) {
+                boolean finite = Float.isFinite(v);
+                if (!finite || Float.isFinite(raw[i - 1])) {
+                    zone(origin + i, finite ? Math.abs(d) : Double.POSITIVE_INFINITY, zones);
+                }
             }
-            if (!Double.isNaN(size)) {
-                long at = origin + i;
-                zones.add(at - before - ringing.before(size), at + after + ringing.after(size) + 1);
+            if (d != 0) {
+                flatRun(raw, length, runStart, i, lo, hi, origin, zones);
+                runStart = i;
+            }
+        }
+        flatRun(raw, length, runStart, end, lo, hi, origin, zones);
+    }
+
+    /** Flags the samples of the run {@code [a, b)} inside {@code [lo, hi)} if it is long and at an extreme. */
+    private void flatRun(float[] raw, int length, int a, int b, int lo, int hi, long origin, Intervals zones) {
+        if (!enabled || b - a < flatRun || !Float.isFinite(raw[a])) {
+            return;
+        }
+        for (int i = Math.max(a, lo); i < Math.min(b, hi); i++) {
+            if (atExtreme(raw, length, i)) {
+                zone(origin + i, Double.POSITIVE_INFINITY, zones);
             }
         }
     }
 
-    /** A quick necessary condition for {@link #inFlatRun}: a run of two or more has an equal neighbour. */
-    private boolean mayBeFlat(float[] raw, int length, int i) {
-        float v = raw[i];
-        return flatRun <= 1 || (i > 0 && raw[i - 1] == v) || (i + 1 < length && raw[i + 1] == v);
-    }
-
-    private boolean inFlatRun(float[] raw, int length, int i) {
-        float v = raw[i];
-        int a = i;
-        while (a > 0 && raw[a - 1] == v && i - a < flatRun) {
-            a--;
-        }
-        int b = i;
-        while (b + 1 < length && raw[b + 1] == v && b - a + 1 < flatRun) {
-            b++;
-        }
-        return b - a + 1 >= flatRun;
+    private void zone(long at, double size, Intervals zones) {
+        zones.add(at - before - ringing.before(size), at + after + ringing.after(size) + 1);
     }
 
     private boolean atExtreme(float[] raw, int length, int i) {

@@ -9,7 +9,7 @@ import org.mepsc.detect.Window;
 import org.mepsc.events.Event;
 import org.mepsc.events.Measurement;
 import org.mepsc.events.Rejection;
-import org.mepsc.filter.SpectralBank;
+import org.mepsc.filter.FilterChain;
 import org.mepsc.filter.WelchSpectrum;
 import org.mepsc.recording.Recording;
 import org.mepsc.recording.Sweep;
@@ -29,7 +29,7 @@ final class ChunkScanner {
     private final int d;
 
     private int bankSweep = -1;
-    private SpectralBank bank;
+    private FilterChain bank;
     private RecordingTrace rawTrace;
     private Sweep sweep;
 
@@ -170,7 +170,7 @@ final class ChunkScanner {
     private void ensureBank(int sweepIndex) {
         if (bankSweep != sweepIndex) {
             rawTrace = new RecordingTrace(recording, channel, sweepIndex);
-            bank = new SpectralBank(rawTrace, setup.bank());
+            bank = new FilterChain(rawTrace, setup.bank());
             sweep = recording.sweep(sweepIndex);
             bankSweep = sweepIndex;
         }

@@ -76,9 +76,9 @@ final class ChunkStatistic {
         float[] z = new float[len];
         int valid = (int) (validHi - lo);
         double mu = noise.mean();
-        double sd = noise.sd();
+        double scale = 1 / noise.sd();
         for (int i = 0; i < len; i++) {
-            z[i] = i < valid ? PeakPicker.z(values[i], mu, sd) : values[i];
+            z[i] = i < valid ? PeakPicker.z(values[i], mu, scale) : values[i];
         }
         return z;
     }

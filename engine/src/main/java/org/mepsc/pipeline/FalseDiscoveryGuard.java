@@ -16,7 +16,13 @@ final class FalseDiscoveryGuard {
     /** Dips needed before their count is trusted rather than extrapolated. */
     static final int MIN_COUNT = 20;
     static final double STEP = 0.05;
-    static final double CEILING = 12;
+    /**
+     * The guard raises the threshold at most to this (unless the minimum is higher): in noise alone
+     * a threshold of 5 SDs lets through about (1 − Φ(5))·fs ≈ 3e-7·fs false events per second, and in
+     * busy recordings (fast events overlapping) dips from the events themselves would otherwise pass
+     * for noise and push the threshold up too far.
+     */
+    static final double CEILING = 5;
 
     private FalseDiscoveryGuard() {
     }
@@ -35,20 +41,21 @@ final class FalseDiscoveryGuard {
         float[] p = sorted(peaks);
         float[] d = sorted(dips);
         double anchor = lowest;
-        for (double z = lowest; z < CEILING; z += STEP) {
+        for (double z = lowest; z < 12; z += STEP) {
             if (countAbove(d, z) >= MIN_COUNT) {
                 anchor = z;
             }
         }
         double anchorCount = Math.max(countAbove(d, anchor), 1);
-        for (double z = Math.max(minimum, lowest); z < CEILING; z += STEP) {
+        double ceiling = Math.max(minimum, CEILING);
+        for (double z = Math.max(minimum, lowest); z < ceiling; z += STEP) {
             double noise = z <= anchor ? countAbove(d, z) : anchorCount * Math.exp(-(z * z - anchor * anchor) / 2);
             int found = countAbove(p, z);
             if (found > 0 && noise <= q * found) {
                 return z;
             }
         }
-        return CEILING;
+        return ceiling;
     }
 
     private static float[] sorted(FloatList list) {

@@ -12,7 +12,7 @@ import org.mepsc.events.CharacterisationSettings;
 import org.mepsc.events.EventCharacteriser;
 import org.mepsc.events.Polarity;
 import org.mepsc.events.RejectionRules;
-import org.mepsc.filter.BankDesign;
+import org.mepsc.filter.ChainDesign;
 import org.mepsc.filter.Fir;
 import org.mepsc.filter.WelchSpectrum;
 
@@ -60,7 +60,7 @@ final class SetupFactory {
         double rate = conditioning.rateHz();
         double perMs = rate / 1000;
         Detector detector = detector(method, t, conditioning, spectrum, p.polarity());
-        BankDesign bank = ScanSetup.bankFor(conditioning, detector, longestSweep);
+        ChainDesign bank = ScanSetup.chainFor(conditioning, detector, longestSweep);
         double refractoryMs = p.refractoryMs() != null ? p.refractoryMs()
                 : Math.max(0.5, REFRACTORY_PER_PEAK_TIME * t.peakTimeMs());
         int refractory = Math.max(1, (int) Math.round(refractoryMs * perMs));

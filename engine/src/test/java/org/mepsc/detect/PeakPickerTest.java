@@ -38,7 +38,7 @@ class PeakPickerTest {
         NoiseEstimate noise = new NoiseEstimate(0.1 * scale * r.nextGaussian(), scale * (0.5 + r.nextDouble()));
         float[] z = new float[n];
         for (int i = 0; i < n; i++) {
-            z[i] = (float) ((raw[i] - noise.mean()) / noise.sd());
+            z[i] = (float) ((raw[i] - noise.mean()) * (1 / noise.sd()));
         }
         long origin = 1_000_000L * seed;
         for (double threshold : new double[] {2.5, 3.5, 4.0 + r.nextDouble(), 40}) {
@@ -65,11 +65,11 @@ class PeakPickerTest {
         SplittableRandom r = new SplittableRandom(seed);
         for (int k = 0; k < 200; k++) {
             double mu = r.nextGaussian() * Math.pow(10, r.nextInt(9) - 4);
-            double sd = Math.pow(10, r.nextInt(9) - 4) * (0.1 + r.nextDouble());
+            double scale = 1 / (Math.pow(10, r.nextInt(9) - 4) * (0.1 + r.nextDouble()));
             double threshold = 6 * r.nextGaussian();
-            float gate = PeakPicker.smallestReaching(mu, sd, threshold);
-            assertThat(PeakPicker.z(gate, mu, sd)).isGreaterThanOrEqualTo((float) threshold);
-            assertThat((double) PeakPicker.z(Math.nextDown(gate), mu, sd)).isLessThan(threshold);
+            float gate = PeakPicker.smallestReaching(mu, scale, threshold);
+            assertThat(PeakPicker.z(gate, mu, scale)).isGreaterThanOrEqualTo((float) threshold);
+            assertThat((double) PeakPicker.z(Math.nextDown(gate), mu, scale)).isLessThan(threshold);
         }
     }
 }
