@@ -346,7 +346,7 @@ final class Calibrator {
         float[] w = new float[length + 2];
         int used = 0;
         int sign = p.polarity().sign();
-        ChunkScanner reader = new ChunkScanner(recording, channel, e.setup);
+        ChunkScanner reader = parallel.scanner(e.setup);
         int peakSearchEnd = pre + (int) Math.round((2 * t.peakTimeMs() + 1) * perMs);
         for (Detection x : chosen) {
             long start = Math.round(x.position + offset) - pre - 1;
@@ -419,7 +419,7 @@ final class Calibrator {
         int segment = org.mepsc.filter.Fft.nextPowerOfTwo(Math.round(Math.max(0.064, 3 * spanS) * rate));
         int guard = (int) Math.round(spanS * rate) + SetupFactory.templatePre(rate);
         WelchSpectrum spectrum = new WelchSpectrum(rate, segment);
-        ChunkScanner scanner = new ChunkScanner(recording, channel, e.setup);
+        ChunkScanner scanner = parallel.scanner(e.setup);
         for (int s : sweeps) {
             long[] busy = e.detections.stream().filter(x -> x.sweep == s).mapToLong(x -> x.position).sorted().toArray();
             for (Chunk c : windows) {

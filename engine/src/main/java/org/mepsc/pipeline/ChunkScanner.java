@@ -9,6 +9,7 @@ import org.mepsc.detect.Window;
 import org.mepsc.events.Event;
 import org.mepsc.events.Measurement;
 import org.mepsc.events.Rejection;
+import org.mepsc.filter.BlockStore;
 import org.mepsc.filter.FilterChain;
 import org.mepsc.filter.WelchSpectrum;
 import org.mepsc.recording.Recording;
@@ -27,6 +28,7 @@ final class ChunkScanner {
     private final ScanSetup setup;
     private final Detector detector;
     private final int d;
+    private final BlockStore frontStore;
 
     private int bankSweep = -1;
     private FilterChain bank;
@@ -41,7 +43,11 @@ final class ChunkScanner {
     private float[] raw = new float[0];
     private Intervals zones;
 
-    ChunkScanner(Recording recording, int channel, ScanSetup setup) {
+    /**
+     * @param frontStore the run's store of decimated (front filter) blocks, or null
+     */
+    ChunkScanner(Recording recording, int channel, ScanSetup setup, BlockStore frontStore) {
+        this.frontStore = frontStore;
         this.recording = recording;
         this.channel = channel;
         this.setup = setup;
@@ -170,7 +176,7 @@ final class ChunkScanner {
     private void ensureBank(int sweepIndex) {
         if (bankSweep != sweepIndex) {
             rawTrace = new RecordingTrace(recording, channel, sweepIndex);
-            bank = new FilterChain(rawTrace, setup.bank());
+            bank = new FilterChain(rawTrace, setup.bank(), frontStore, sweepIndex);
             sweep = recording.sweep(sweepIndex);
             bankSweep = sweepIndex;
         }
