@@ -194,9 +194,34 @@ public final class SpectralBank {
         int from = (int) (lo - p);
         int to = (int) (hi - p);
         source.read(lo, to - from, raw, from);
-        replaceNonFinite(from, to);
+        if (!allFinite(from, to)) {
+            replaceNonFinite(from, to);
+        }
         java.util.Arrays.fill(raw, 0, from, raw[from]);
         java.util.Arrays.fill(raw, to, n, raw[to - 1]);
+    }
+
+    /**
+     * Whether {@code raw[from..to)} are all finite (the usual case): the largest magnitude, which is
+     * NaN or ∞ if any sample is, without a branch per sample.
+     */
+    private boolean allFinite(int from, int to) {
+        float[] x = raw;
+        float m0 = 0;
+        float m1 = 0;
+        float m2 = 0;
+        float m3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            m0 = Math.max(m0, Math.abs(x[i]));
+            m1 = Math.max(m1, Math.abs(x[i + 1]));
+            m2 = Math.max(m2, Math.abs(x[i + 2]));
+            m3 = Math.max(m3, Math.abs(x[i + 3]));
+        }
+        for (; i < to; i++) {
+            m0 = Math.max(m0, Math.abs(x[i]));
+        }
+        return Math.max(Math.max(m0, m1), Math.max(m2, m3)) <= Float.MAX_VALUE;
     }
 
     private void replaceNonFinite(int from, int to) {
