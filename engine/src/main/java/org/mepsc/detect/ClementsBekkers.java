@@ -22,13 +22,14 @@ public final class ClementsBekkers extends TemplateMatching {
     }
 
     @Override
-    double value(double correlation, WindowSums sums) {
+    void values(float[] corr, int at, double[] s1, double[] s2, int n, float[] out, int outOffset) {
         double see = templateSquares();
-        double scale = correlation / see;
-        double sse = sums.centredSquares() - correlation * scale;
-        if (!(sse > 0)) {
-            return 0;
+        int dof = length() - 1;
+        for (int i = 0; i < n; i++) {
+            double correlation = corr[at + i];
+            double scale = correlation / see;
+            double sse = centredSquares(s1[i], s2[i]) - correlation * scale;
+            out[outOffset + i] = sse > 0 ? (float) (scale / Math.sqrt(sse / dof)) : 0f;
         }
-        return scale / Math.sqrt(sse / (length() - 1));
     }
 }

@@ -42,6 +42,14 @@ public interface Detector {
     }
 
     /**
+     * Whether {@link #statistic} reads the conditioned trace (false if the kernel outputs suffice;
+     * the pipeline then need not compute it where no event is measured).
+     */
+    default boolean readsConditioned() {
+        return true;
+    }
+
+    /**
      * Writes the statistic for positions {@code [from, from+count)} into
      * {@code out[outOffset..]}; larger means more event-like for the chosen polarity.
      *

@@ -14,7 +14,7 @@ public final class GaussianNoiseFit {
     }
 
     /**
-     * @param values samples of the signal (reordered by the call)
+     * @param values samples of the signal (not changed)
      * @param count how many of {@code values} to use
      * @param eventsAbove true if events push the signal up (the upper tail is avoided)
      */
@@ -22,18 +22,17 @@ public final class GaussianNoiseFit {
         if (count < 10) {
             throw new IllegalArgumentException("too few samples (" + count + ") to estimate the noise");
         }
-        float[] v = Arrays.copyOf(values, count);
-        Arrays.sort(v);
-        double median = quantile(v, 0.5);
-        double mad = 0;
+        // order statistics by selection, the histogram by a scan: the same numbers as sorting, in linear time
+        double median = new OrderStatistics(values, count).quantile(0.5);
         float[] dev = new float[count];
         for (int i = 0; i < count; i++) {
-            dev[i] = Math.abs(v[i] - (float) median);
+            dev[i] = Math.abs(values[i] - (float) median);
         }
-        Arrays.sort(dev);
-        mad = quantile(dev, 0.5);
+        double mad = new OrderStatistics(dev, count).quantile(0.5);
         double sd = 1.4826 * mad;
         if (!(sd > 0)) {
+            float[] v = Arrays.copyOf(values, count);
+            Arrays.sort(v);
             double mean = 0;
             for (int i = 0; i < count; i++) {
                 mean += v[i];
@@ -47,7 +46,7 @@ public final class GaussianNoiseFit {
         }
         double mu = median;
         for (int iteration = 0; iteration < 4; iteration++) {
-            NoiseEstimate next = fitOnce(v, mu, sd, eventsAbove);
+            NoiseEstimate next = fitOnce(values, count, mu, sd, eventsAbove);
             if (next == null) {
                 break;
             }
@@ -61,17 +60,20 @@ public final class GaussianNoiseFit {
         return new NoiseEstimate(mu, sd);
     }
 
-    private static NoiseEstimate fitOnce(float[] sorted, double mu, double sd, boolean eventsAbove) {
+    private static NoiseEstimate fitOnce(float[] values, int count, double mu, double sd, boolean eventsAbove) {
         double lo = eventsAbove ? mu - 2 * sd : mu - sd;
         double hi = eventsAbove ? mu + sd : mu + 2 * sd;
         int bins = 30;
         double width = (hi - lo) / bins;
         long[] counts = new long[bins];
-        int start = lowerBound(sorted, (float) lo);
-        for (int i = start; i < sorted.length && sorted[i] < hi; i++) {
-            int b = (int) ((sorted[i] - lo) / width);
-            if (b >= 0 && b < bins) {
-                counts[b]++;
+        float from = (float) lo;
+        for (int i = 0; i < count; i++) {
+            float x = values[i];
+            if (x >= from && x < hi) {
+                int b = (int) ((x - lo) / width);
+                if (b >= 0 && b < bins) {
+                    counts[b]++;
+                }
             }
         }
         // weighted least squares of log(count) = c0 + c1·x + c2·x² (x centred on mu, in sd)
@@ -107,27 +109,6 @@ public final class GaussianNoiseFit {
             return null;
         }
         return new NoiseEstimate(mu + meanX * sd, sigmaX * sd);
-    }
-
-    private static int lowerBound(float[] sorted, float key) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    static double quantile(float[] sorted, double q) {
-        double pos = q * (sorted.length - 1);
-        int i = (int) Math.floor(pos);
-        int j = Math.min(sorted.length - 1, i + 1);
-        return sorted[i] + (pos - i) * (sorted[j] - sorted[i]);
     }
 
     private static double[] solve3(double[][] a, double[] b) {

@@ -41,6 +41,95 @@ public final class PeakPicker {
         }
     }
 
+    /**
+     * As {@link #peaks(Window, long, long, double, int, long, PeakConsumer)} on the statistic in
+     * noise SDs, {@link #z z(x)}, given the raw statistic {@code x}: the same peaks
+     * and z values, but a sample is converted only where a peak is possible (a sample below the
+     * smallest raw value that reaches the threshold is skipped, and a peak's neighbourhood is
+     * converted to compare with it).
+     */
+    public static void peaks(Window raw, NoiseEstimate noise, long from, long to, double threshold, int refractory,
+            long traceLength, PeakConsumer out) {
+        double mu = noise.mean();
+        double scale = 1 / noise.sd();
+        float gate = smallestReaching(mu, scale, threshold);
+        if (Float.isNaN(gate)) {
+            return;
+        }
+        float[] d = raw.data();
+        long lo = Math.max(0, from);
+        long hi = Math.min(traceLength, to);
+        for (long p = lo; p < hi; p++) {
+            int i = (int) (p - raw.origin());
+            float x = d[i];
+            if (!(x >= gate)) {
+                continue;
+            }
+            float v = z(x, mu, scale);
+            int a = (int) Math.max(raw.origin(), p - refractory) - (int) raw.origin();
+            int b = (int) (Math.min(traceLength, p + refractory + 1) - raw.origin());
+            if (isPeak(d, i, v, a, b, mu, scale)) {
+                out.peak(p, v);
+            }
+        }
+    }
+
+    /**
+     * A raw value in noise SDs as the pipeline converts it, {@code (float) ((x − mean) · scale)}
+     * with {@code scale = 1 / sd} (rounded the same way wherever it is computed).
+     */
+    public static float z(float x, double mu, double scale) {
+        return (float) ((x - mu) * scale);
+    }
+
+    /**
+     * The smallest float whose z value reaches {@code threshold} (NaN if none does). z is
+     * non-decreasing in x, so x ≥ this value exactly when z(x) ≥ threshold.
+     */
+    static float smallestReaching(double mu, double scale, double threshold) {
+        int lo = key(Float.NEGATIVE_INFINITY);
+        int hi = key(Float.POSITIVE_INFINITY);
+        if (!(z(Float.POSITIVE_INFINITY, mu, scale) >= threshold)) {
+            return Float.NaN;
+        }
+        if (z(Float.NEGATIVE_INFINITY, mu, scale) >= threshold) {
+            return Float.NEGATIVE_INFINITY;
+        }
+        while ((long) hi - lo > 1) {
+            int mid = (int) (((long) lo + hi) >> 1);
+            if (z(value(mid), mu, scale) >= threshold) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        return value(hi);
+    }
+
+    /** An int whose signed order is the order of the (non-NaN) float. */
+    private static int key(float f) {
+        int bits = Float.floatToIntBits(f);
+        return bits ^ ((bits >> 31) & 0x7fffffff);
+    }
+
+    private static float value(int key) {
+        return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7fffffff));
+    }
+
+    private static boolean isPeak(float[] d, int i, float v, int lo, int hi, double mu, double scale) {
+        for (int k = lo; k < i; k++) {
+            if (z(d[k], mu, scale) >= v) {
+                return false;
+            }
+        }
+        for (int k = i + 1; k < hi; k++) {
+            if (z(d[k], mu, scale) > v) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isPeak(float[] d, int i, float v, int lo, int hi) {
         for (int k = lo; k < i; k++) {
             if (d[k] >= v) {

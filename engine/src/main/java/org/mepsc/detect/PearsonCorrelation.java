@@ -23,12 +23,17 @@ public final class PearsonCorrelation extends TemplateMatching {
     }
 
     @Override
-    double value(double correlation, WindowSums sums) {
-        double denominator = templateSquares() * sums.centredSquares();
-        if (!(denominator > 0)) {
-            return 0;
+    void values(float[] corr, int at, double[] s1, double[] s2, int n, float[] out, int outOffset) {
+        double see = templateSquares();
+        for (int i = 0; i < n; i++) {
+            double correlation = corr[at + i];
+            double denominator = see * centredSquares(s1[i], s2[i]);
+            if (!(denominator > 0)) {
+                out[outOffset + i] = 0f;
+                continue;
+            }
+            double r = Math.max(-MAX_R, Math.min(MAX_R, correlation / Math.sqrt(denominator)));
+            out[outOffset + i] = (float) (0.5 * Math.log((1 + r) / (1 - r)));
         }
-        double r = Math.max(-MAX_R, Math.min(MAX_R, correlation / Math.sqrt(denominator)));
-        return 0.5 * Math.log((1 + r) / (1 - r));
     }
 }

@@ -77,6 +77,9 @@ abstract class TemplateMatching implements Detector {
     public void statistic(Window conditioned, List<Window> kernelOutputs, long from, int count, float[] out, int outOffset) {
         Window corr = kernelOutputs.get(0);
         WindowSums sums = new WindowSums(e.length);
+        double[] s1 = new double[WindowSums.SYNC];
+        double[] s2 = new double[WindowSums.SYNC];
+        float[] c = corr.data();
         long end = from + count;
         long pos = from;
         while (pos < end) {
@@ -86,16 +89,29 @@ abstract class TemplateMatching implements Detector {
                 sums.slide(conditioned, p);
             }
             long segmentEnd = Math.min(end, grid + WindowSums.SYNC);
-            for (long p = pos; p < segmentEnd; p++) {
-                out[outOffset + (int) (p - from)] = (float) value(corr.at(p), sums);
-                if (p + 1 < segmentEnd) {
-                    sums.slide(conditioned, p);
+            // the sums first (a chain of additions), then the values (independent, so they pipeline)
+            int n = (int) (segmentEnd - pos);
+            for (int i = 0; i < n; i++) {
+                s1[i] = sums.sum();
+                s2[i] = sums.sumOfSquares();
+                if (i + 1 < n) {
+                    sums.slide(conditioned, pos + i);
                 }
             }
+            values(c, (int) (pos - corr.origin()), s1, s2, n, out, outOffset + (int) (pos - from));
             pos = segmentEnd;
         }
     }
 
-    /** The statistic from the correlation with the centred template and the window's sums. */
-    abstract double value(double correlation, WindowSums sums);
+    /**
+     * The statistic at {@code n} consecutive positions from the correlations {@code corr[at..]} and
+     * the window sums Σx ({@code s1}) and Σx² ({@code s2}) there.
+     */
+    abstract void values(float[] corr, int at, double[] s1, double[] s2, int n, float[] out, int outOffset);
+
+    /** Σ(x − mean)² over a window from its sums, never negative. */
+    final double centredSquares(double s1, double s2) {
+        return Math.max(0, s2 - s1 * s1 / e.length);
+    }
+
 }

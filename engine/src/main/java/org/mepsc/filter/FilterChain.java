@@ -9,7 +9,21 @@ public final class FilterChain {
     private final SpectralBank back;
 
     public FilterChain(Trace source, ChainDesign design) {
-        Trace input = design.front() == null ? source : new SpectralBank(source, design.front()).output(0);
+        this(source, design, null, 0);
+    }
+
+    /**
+     * @param frontStore where the front's output blocks are kept for the run's other readers (null:
+     *     compute them here)
+     * @param sweep the sweep {@code source} is, as the store knows it
+     */
+    public FilterChain(Trace source, ChainDesign design, BlockStore frontStore, int sweep) {
+        Trace input = source;
+        if (design.front() != null) {
+            SpectralBank front = new SpectralBank(source, design.front());
+            BlockStore.View stored = frontStore == null ? null : frontStore.sweep(sweep, design.front());
+            input = stored == null ? front.output(0) : new StoredOutput(front, stored);
+        }
         this.back = new SpectralBank(input, design.back());
     }
 

@@ -30,10 +30,12 @@ public final class SpectralBank {
     private final DoubleFFT_1D big;
     private final DoubleFFT_1D small;
     private final float[] raw;
-    private final double[] spectrum;
     private final double[] out;
     private final long[] slotBlock = new long[SLOTS];
+    /** Each cached block's forward transform; its outputs are computed when first read. */
+    private final double[][] slotSpectrum;
     private final float[][][] slots;
+    private final boolean[][] slotDone;
     private int nextSlot;
 
     public SpectralBank(Trace source, BankDesign design) {
@@ -48,9 +50,10 @@ public final class SpectralBank {
         this.big = Fft.real(n);
         this.small = d == 1 ? big : Fft.real(m);
         this.raw = new float[n];
-        this.spectrum = new double[n];
         this.out = new double[m];
+        this.slotSpectrum = new double[SLOTS][n];
         this.slots = new float[SLOTS][design.outputs()][validOut];
+        this.slotDone = new boolean[SLOTS][design.outputs()];
         java.util.Arrays.fill(slotBlock, -1);
     }
 
@@ -79,7 +82,7 @@ public final class SpectralBank {
             long block = pos / validOut;
             int within = (int) (pos - block * validOut);
             int take = Math.min(count - done, validOut - within);
-            float[] values = block(block)[k];
+            float[] values = block(block, k);
             System.arraycopy(values, within, dst, offset + done, take);
             done += take;
             pos += take;
@@ -106,45 +109,57 @@ public final class SpectralBank {
         };
     }
 
-    private float[][] block(long b) throws IOException {
-        for (int s = 0; s < SLOTS; s++) {
-            if (slotBlock[s] == b) {
-                return slots[s];
+    /** Output {@code k} of block {@code b}: one forward transform per block, one inverse per output read. */
+    private float[] block(long b, int k) throws IOException {
+        int s = -1;
+        for (int i = 0; i < SLOTS; i++) {
+            if (slotBlock[i] == b) {
+                s = i;
+                break;
             }
         }
-        int s = nextSlot;
-        nextSlot = (nextSlot + 1) % SLOTS;
-        slotBlock[s] = -1;
-        compute(b, slots[s]);
-        slotBlock[s] = b;
-        return slots[s];
+        if (s < 0) {
+            s = nextSlot;
+            nextSlot = (nextSlot + 1) % SLOTS;
+            slotBlock[s] = -1;
+            forward(b, slotSpectrum[s]);
+            for (int j = 0; j < slotDone[s].length; j++) {
+                // an identity output is the input itself: output n is input n, which sits at
+                // lastTap + (n − b·V) in the window (copied now, while the window is at hand)
+                slotDone[s][j] = design.identity(j);
+                if (slotDone[s][j]) {
+                    System.arraycopy(raw, design.lastTap(), slots[s][j], 0, validOut);
+                }
+            }
+            slotBlock[s] = b;
+        }
+        if (!slotDone[s][k]) {
+            inverse(slotSpectrum[s], k, slots[s][k]);
+            slotDone[s][k] = true;
+        }
+        return slots[s][k];
     }
 
-    private void compute(long b, float[][] dst) throws IOException {
+    private void forward(long b, double[] spectrum) throws IOException {
         long p = b * design.validPerBlock() - design.lastTap();
         fillInput(p);
         for (int i = 0; i < n; i++) {
             spectrum[i] = raw[i];
         }
         big.realForward(spectrum);
+    }
+
+    private void inverse(double[] spectrum, int k, float[] o) {
+        multiply(spectrum, design.spectrum(k));
+        small.realInverse(out, false);
         int offset = design.lastTap() / d;
-        for (int k = 0; k < dst.length; k++) {
-            if (design.identity(k)) {
-                // the input itself: output n is input n, which sits at lastTap + (n − b·V) in the window
-                System.arraycopy(raw, design.lastTap(), dst[k], 0, validOut);
-                continue;
-            }
-            multiply(design.spectrum(k));
-            small.realInverse(out, false);
-            float[] o = dst[k];
-            for (int i = 0; i < validOut; i++) {
-                o[i] = (float) out[offset + i];
-            }
+        for (int i = 0; i < validOut; i++) {
+            o[i] = (float) out[offset + i];
         }
     }
 
     /** out = low bins of spectrum × h, in the small transform's packing. */
-    private void multiply(double[] h) {
+    private void multiply(double[] spectrum, double[] h) {
         out[0] = spectrum[0] * h[0];
         int half = m / 2;
         for (int k = 1; k < half; k++) {
@@ -179,9 +194,34 @@ public final class SpectralBank {
         int from = (int) (lo - p);
         int to = (int) (hi - p);
         source.read(lo, to - from, raw, from);
-        replaceNonFinite(from, to);
+        if (!allFinite(from, to)) {
+            replaceNonFinite(from, to);
+        }
         java.util.Arrays.fill(raw, 0, from, raw[from]);
         java.util.Arrays.fill(raw, to, n, raw[to - 1]);
+    }
+
+    /**
+     * Whether {@code raw[from..to)} are all finite (the usual case): the largest magnitude, which is
+     * NaN or ∞ if any sample is, without a branch per sample.
+     */
+    private boolean allFinite(int from, int to) {
+        float[] x = raw;
+        float m0 = 0;
+        float m1 = 0;
+        float m2 = 0;
+        float m3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            m0 = Math.max(m0, Math.abs(x[i]));
+            m1 = Math.max(m1, Math.abs(x[i + 1]));
+            m2 = Math.max(m2, Math.abs(x[i + 2]));
+            m3 = Math.max(m3, Math.abs(x[i + 3]));
+        }
+        for (; i < to; i++) {
+            m0 = Math.max(m0, Math.abs(x[i]));
+        }
+        return Math.max(Math.max(m0, m1), Math.max(m2, m3)) <= Float.MAX_VALUE;
     }
 
     private void replaceNonFinite(int from, int to) {

@@ -2,10 +2,10 @@ package org.mepsc.pipeline;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.mepsc.detect.GaussianNoiseFit;
 import org.mepsc.detect.NoiseEstimate;
+import org.mepsc.detect.OrderStatistics;
 import org.mepsc.detect.Template;
 import org.mepsc.detect.TemplateFit;
 import org.mepsc.events.CharacterisationSettings;
@@ -206,8 +206,12 @@ final class Calibrator {
 
     // ---------------------------------------------------------------- statistic passes
 
-    /** A template tried on the calibration windows: its noise and detections. */
-    private record Evaluation(Template template, ScanSetup setup, NoiseEstimate noise, List<Detection> detections) {
+    /**
+     * A template tried on the calibration windows: its noise, its detections, and its statistic
+     * (in noise SDs) on every window, kept for the false-discovery guard.
+     */
+    private record Evaluation(Template template, ScanSetup setup, NoiseEstimate noise, List<Detection> detections,
+            List<ChunkStatistic> statistic) {
         long countAbove(double z) {
             return detections.stream().filter(x -> x.z >= z).count();
         }
@@ -221,43 +225,34 @@ final class Calibrator {
         ScanSetup raw = SetupFactory.build(conditioning, p, method, t, diffSd, longest, spectrum, null, 0, 0);
         long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
         int stride = (int) Math.max(1, total / NOISE_SAMPLES);
-        List<FloatList> parts = parallel.map(windows, raw, (s, c) -> {
-            FloatList out = new FloatList();
-            s.sampleStatistic(c.sweep(), c.from(), c.to(), stride, out);
-            return out;
-        });
+        // the statistic is computed once per window; its noise, then its detections, come from that copy
+        List<ChunkStatistic> statistic = parallel.map(windows, raw, (s, c) -> s.statistic(c.sweep(), c.from(), c.to()));
         FloatList all = new FloatList();
-        parts.forEach(all::addAll);
+        for (int i = 0; i < windows.size(); i++) {
+            statistic.get(i).sample(windows.get(i).from(), windows.get(i).to(), stride, all);
+        }
         NoiseEstimate noise = all.size() >= 10 ? GaussianNoiseFit.fit(all.array(), all.size(), true)
                 : new NoiseEstimate(0, 1);
         ScanSetup scored = raw.withNoise(noise, LISTED);
-        List<List<Detection>> found = parallel.map(windows, scored, (s, c) -> {
-            List<Detection> out = new ArrayList<>();
-            s.peaks(c.sweep(), c.from(), c.to(), (pos, z) -> out.add(new Detection(c.sweep(), pos, z)));
-            return out;
-        });
         List<Detection> detections = new ArrayList<>();
-        found.forEach(detections::addAll);
-        return new Evaluation(t, scored, noise, detections);
+        for (int i = 0; i < windows.size(); i++) {
+            Chunk c = windows.get(i);
+            ChunkStatistic z = statistic.get(i);
+            z.zScore(noise);
+            z.peaks(c.from(), c.to(), LISTED, (pos, value) -> detections.add(new Detection(c.sweep(), pos, value)));
+        }
+        return new Evaluation(t, scored, noise, detections, statistic);
     }
 
     /** The threshold raised as far as the false-discovery guard asks, judged on the calibration windows. */
-    private double guardedThreshold(Evaluation e, List<Chunk> windows, double minimum) throws IOException {
+    private double guardedThreshold(Evaluation e, List<Chunk> windows, double minimum) {
         if (p.falseDiscovery() <= 0) {
             return minimum;
         }
-        ScanSetup scored = e.setup.withNoise(e.noise, GUARD_LOWEST);
-        List<FloatList[]> parts = parallel.map(windows, scored, (s, c) -> {
-            FloatList peaks = new FloatList();
-            FloatList dips = new FloatList();
-            s.peaksAndDips(c.sweep(), c.from(), c.to(), GUARD_LOWEST, peaks, dips);
-            return new FloatList[] {peaks, dips};
-        });
         FloatList peaks = new FloatList();
         FloatList dips = new FloatList();
-        for (FloatList[] part : parts) {
-            peaks.addAll(part[0]);
-            dips.addAll(part[1]);
+        for (int i = 0; i < windows.size(); i++) {
+            e.statistic.get(i).peaksAndDips(windows.get(i).from(), windows.get(i).to(), GUARD_LOWEST, peaks, dips);
         }
         return FalseDiscoveryGuard.threshold(peaks, dips, GUARD_LOWEST, minimum, p.falseDiscovery());
     }
@@ -351,7 +346,7 @@ final class Calibrator {
         float[] w = new float[length + 2];
         int used = 0;
         int sign = p.polarity().sign();
-        ChunkScanner reader = new ChunkScanner(recording, channel, e.setup);
+        ChunkScanner reader = parallel.scanner(e.setup);
         int peakSearchEnd = pre + (int) Math.round((2 * t.peakTimeMs() + 1) * perMs);
         for (Detection x : chosen) {
             long start = Math.round(x.position + offset) - pre - 1;
@@ -424,7 +419,7 @@ final class Calibrator {
         int segment = org.mepsc.filter.Fft.nextPowerOfTwo(Math.round(Math.max(0.064, 3 * spanS) * rate));
         int guard = (int) Math.round(spanS * rate) + SetupFactory.templatePre(rate);
         WelchSpectrum spectrum = new WelchSpectrum(rate, segment);
-        ChunkScanner scanner = new ChunkScanner(recording, channel, e.setup);
+        ChunkScanner scanner = parallel.scanner(e.setup);
         for (int s : sweeps) {
             long[] busy = e.detections.stream().filter(x -> x.sweep == s).mapToLong(x -> x.position).sorted().toArray();
             for (Chunk c : windows) {

@@ -5,11 +5,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mepsc.detect.Detector;
-import org.mepsc.detect.PeakPicker;
 import org.mepsc.detect.Window;
 import org.mepsc.events.Event;
 import org.mepsc.events.Measurement;
 import org.mepsc.events.Rejection;
+import org.mepsc.filter.BlockStore;
 import org.mepsc.filter.FilterChain;
 import org.mepsc.filter.WelchSpectrum;
 import org.mepsc.recording.Recording;
@@ -23,16 +23,12 @@ import org.mepsc.trace.RecordingTrace;
  */
 final class ChunkScanner {
 
-    /** A detection within this many noise SDs of a larger one's side lobe is taken for that lobe. */
-    static final double SIDELOBE_MARGIN = 2.0;
-    /** A dip next to a detection this many times larger may be that one's negative side lobe. */
-    static final double DIP_EXPLAINED = 3.0;
-
     private final Recording recording;
     private final int channel;
     private final ScanSetup setup;
     private final Detector detector;
     private final int d;
+    private final BlockStore frontStore;
 
     private int bankSweep = -1;
     private FilterChain bank;
@@ -43,22 +39,22 @@ final class ChunkScanner {
     private long condLo;
     private int condUsed;
     private float[][] kernels;
-    private float[] stat = new float[0];
-    private long statLo;
-    private long statHi;
-    private long statValidHi;
-    private long candLo;
-    private long candHi;
+    private final ChunkStatistic stat;
     private float[] raw = new float[0];
     private Intervals zones;
 
-    ChunkScanner(Recording recording, int channel, ScanSetup setup) {
+    /**
+     * @param frontStore the run's store of decimated (front filter) blocks, or null
+     */
+    ChunkScanner(Recording recording, int channel, ScanSetup setup, BlockStore frontStore) {
+        this.frontStore = frontStore;
         this.recording = recording;
         this.channel = channel;
         this.setup = setup;
         this.detector = setup.detector();
         this.d = setup.decimation();
         this.kernels = new float[detector.kernels().size()][0];
+        this.stat = new ChunkStatistic(detector, setup.refractory(), d);
     }
 
     /** Detection-rate length of a sweep. */
@@ -71,11 +67,8 @@ final class ChunkScanner {
     }
 
     ChunkEvents detect(int sweepIndex, long from, long to) throws IOException {
-        prepare(sweepIndex, from, to, true);
-        PeakList all = new PeakList();
-        PeakPicker.peaks(new Window(stat, statLo, (int) (statHi - statLo)), candLo, candHi, setup.threshold(),
-                setup.refractory(), statHi, all::add);
-        PeakList found = all.withoutSidelobes(detector.sidelobes(), SIDELOBE_MARGIN);
+        prepare(sweepIndex, from, to, true, true);
+        PeakList found = stat.detections(setup.threshold());
         double offset = detector.onsetOffset();
         double tPeak = setup.template().peakTimeMs() * setup.rateHz() / 1000;
         Window c = new Window(cond, condLo, condUsed);
@@ -101,14 +94,13 @@ final class ChunkScanner {
         return new ChunkEvents(events, analysed);
     }
 
-    /** Raw statistic values at positions ≡ 0 (mod stride) of the chunk, outside excluded stretches. */
-    void sampleStatistic(int sweepIndex, long from, long to, int stride, FloatList out) throws IOException {
-        prepare(sweepIndex, from, to, false);
-        for (long p = ceilTo(from, stride); p < Math.min(to, statValidHi); p += stride) {
-            if (!excludedOnset(p)) {
-                out.add(stat[(int) (p - statLo)]);
-            }
-        }
+    /**
+     * The raw statistic of a chunk with its margins and excluded stretches, as a copy the caller
+     * keeps (calibration examines it several times).
+     */
+    ChunkStatistic statistic(int sweepIndex, long from, long to) throws IOException {
+        prepare(sweepIndex, from, to, false, detector.readsConditioned());
+        return stat.copy();
     }
 
     /**
@@ -132,21 +124,6 @@ final class ChunkScanner {
                 s += buf[(int) (q - lo)];
             }
             out.add((float) (buf[(int) (p - lo)] - s / (2 * halfWidth + 1)));
-        }
-    }
-
-    /** Positions and z of the chunk's detections (peaks at or above the threshold, onset not excluded). */
-    void peaks(int sweepIndex, long from, long to, PeakPicker.PeakConsumer out) throws IOException {
-        prepare(sweepIndex, from, to, true);
-        PeakList all = new PeakList();
-        PeakPicker.peaks(new Window(stat, statLo, (int) (statHi - statLo)), candLo, candHi, setup.threshold(),
-                setup.refractory(), statHi, all::add);
-        PeakList found = all.withoutSidelobes(detector.sidelobes(), SIDELOBE_MARGIN);
-        for (int i = 0; i < found.size(); i++) {
-            long p = found.position(i);
-            if (p >= from && p < to && !excludedOnset(p)) {
-                out.peak(p, found.z(i));
-            }
         }
     }
 
@@ -182,51 +159,6 @@ final class ChunkScanner {
         }
     }
 
-    /**
-     * The chunk's detections down to {@code zMin} (to {@code peaks}) and its dips below {@code −zMin}
-     * (to {@code dips}, as positive depths) that no nearby detection explains as its negative side
-     * lobe: in noise alone dips and peaks are equally common, so the dips measure how many of the
-     * detections at each level are noise.
-     */
-    void peaksAndDips(int sweepIndex, long from, long to, double zMin, FloatList peaks, FloatList dips) throws IOException {
-        prepare(sweepIndex, from, to, true);
-        int len = (int) (statHi - statLo);
-        PeakList up = new PeakList();
-        PeakPicker.peaks(new Window(stat, statLo, len), candLo, candHi, zMin, setup.refractory(), statHi, up::add);
-        PeakList found = up.withoutSidelobes(detector.sidelobes(), SIDELOBE_MARGIN);
-        for (int i = 0; i < found.size(); i++) {
-            long p = found.position(i);
-            if (p >= from && p < to && !excludedOnset(p)) {
-                peaks.add(found.z(i));
-            }
-        }
-        float[] negated = new float[len];
-        for (int i = 0; i < len; i++) {
-            negated[i] = -stat[i];
-        }
-        PeakList down = new PeakList();
-        PeakPicker.peaks(new Window(negated, statLo, len), from, to, zMin, setup.refractory(), statHi, down::add);
-        org.mepsc.detect.Sidelobes lobes = detector.sidelobes();
-        int reach = Math.max(lobes.reach(), detector.reachAfter());
-        for (int i = 0; i < down.size(); i++) {
-            long p = down.position(i);
-            float depth = down.z(i);
-            if (excludedOnset(p)) {
-                continue;
-            }
-            boolean lobe = false;
-            for (int j = 0; j < up.size() && !lobe; j++) {
-                long dist = up.position(j) - p;
-                if (Math.abs(dist) <= reach && up.z(j) > DIP_EXPLAINED * depth) {
-                    lobe = true;
-                }
-            }
-            if (!lobe) {
-                dips.add(depth);
-            }
-        }
-    }
-
     /** Conditioned samples {@code [start, start+count)} of a sweep. */
     void readConditioned(int sweepIndex, long start, int count, float[] dst) throws IOException {
         ensureBank(sweepIndex);
@@ -234,8 +166,7 @@ final class ChunkScanner {
     }
 
     private boolean excludedOnset(long p) {
-        long full = Math.round((p + detector.onsetOffset()) * d);
-        return zones.contains(full);
+        return stat.excludedOnset(p);
     }
 
     private double time(double detectionIndex) {
@@ -245,26 +176,31 @@ final class ChunkScanner {
     private void ensureBank(int sweepIndex) {
         if (bankSweep != sweepIndex) {
             rawTrace = new RecordingTrace(recording, channel, sweepIndex);
-            bank = new FilterChain(rawTrace, setup.bank());
+            bank = new FilterChain(rawTrace, setup.bank(), frontStore, sweepIndex);
             sweep = recording.sweep(sweepIndex);
             bankSweep = sweepIndex;
         }
     }
 
-    private void prepare(int sweepIndex, long from, long to, boolean zScores) throws IOException {
+    /**
+     * @param zScores convert the statistic to noise SDs
+     * @param conditioned read the conditioned trace around the chunk (to measure events, or for a
+     *     detector that reads it)
+     */
+    private void prepare(int sweepIndex, long from, long to, boolean zScores, boolean conditioned) throws IOException {
         ensureBank(sweepIndex);
         long ld = bank.length();
         int r = setup.refractory();
         int reach = setup.characteriser().reachBefore() + setup.characteriser().reachAfter() + r
                 + detector.sidelobes().reach();
-        candLo = Math.max(0, from - reach);
-        candHi = Math.min(ld, to + reach);
-        statLo = Math.max(0, candLo - r);
-        statHi = Math.min(ld, candHi + r);
+        long candLo = Math.max(0, from - reach);
+        long candHi = Math.min(ld, to + reach);
+        long statLo = Math.max(0, candLo - r);
+        long statHi = Math.min(ld, candHi + r);
         int offset = (int) Math.ceil(Math.abs(detector.onsetOffset())) + 1;
         condLo = Math.max(0, statLo - Math.max(detector.reachBefore(), setup.characteriser().reachBefore() + offset));
         long condHi = Math.min(ld, statHi + Math.max(detector.reachAfter(), setup.characteriser().reachAfter() + offset));
-        condUsed = (int) (condHi - condLo);
+        condUsed = conditioned ? (int) (condHi - condLo) : 0;
         cond = grow(cond, condUsed);
         bank.read(0, condLo, condUsed, cond, 0);
         int statLen = (int) (statHi - statLo);
@@ -274,21 +210,23 @@ final class ChunkScanner {
             bank.read(k + 1, statLo, statLen, kernels[k], 0);
             kernelWindows.add(new Window(kernels[k], statLo, statLen));
         }
-        stat = grow(stat, statLen);
-        statValidHi = Math.max(statLo, Math.min(statHi, ld - detector.reachAfter()));
+        float[] values = grow(stat.values, statLen);
+        long statValidHi = Math.max(statLo, Math.min(statHi, ld - detector.reachAfter()));
         int valid = (int) (statValidHi - statLo);
         if (valid > 0) {
-            detector.statistic(new Window(cond, condLo, condUsed), kernelWindows, statLo, valid, stat, 0);
+            detector.statistic(new Window(cond, condLo, condUsed), kernelWindows, statLo, valid, values, 0);
         }
-        Arrays.fill(stat, valid, statLen, Float.NEGATIVE_INFINITY);
-        if (zScores) {
-            double mu = setup.noise().mean();
-            double scale = 1 / setup.noise().sd();
-            for (int i = 0; i < valid; i++) {
-                stat[i] = (float) ((stat[i] - mu) * scale);
-            }
-        }
+        Arrays.fill(values, valid, statLen, Float.NEGATIVE_INFINITY);
+        stat.values = values;
+        stat.sweep = sweepIndex;
+        stat.lo = statLo;
+        stat.hi = statHi;
+        stat.validHi = statValidHi;
+        stat.candLo = candLo;
+        stat.candHi = candHi;
+        stat.noise = zScores ? setup.noise() : null;
         prepareZones(sweepIndex, Math.min(from, candLo), Math.max(to, candHi));
+        stat.zones = zones;
     }
 
     /** Excluded full-rate stretches reaching into detection-rate positions {@code [from, to)}. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.mepsc.events.EventSink;
+import org.mepsc.filter.BlockStore;
 import org.mepsc.recording.Recording;
 
 /**
@@ -46,7 +47,9 @@ public final class DetectionRun {
             return t;
         });
         try {
-            ParallelChunks parallel = new ParallelChunks(pool, execution.threads(), recording, channel);
+            // the calibration windows, decimated once for every template tried and for the main pass
+            BlockStore front = new BlockStore(Calibrator.BUDGET + Calibrator.BUDGET / 4);
+            ParallelChunks parallel = new ParallelChunks(pool, execution.threads(), recording, channel, front);
             Calibrator.Outcome outcome = new Calibrator(recording, channel, chosen, parameters, parallel).calibrate();
             return new Prepared(recording, chosen, execution, pool, parallel, outcome);
         } catch (IOException | RuntimeException | Error e) {

@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.mepsc.filter.BlockStore;
 import org.mepsc.recording.Recording;
 
 /**
@@ -38,11 +39,23 @@ final class ParallelChunks {
     private final Recording recording;
     private final int channel;
 
-    ParallelChunks(ExecutorService pool, int threads, Recording recording, int channel) {
+    private final BlockStore frontStore;
+
+    /**
+     * @param frontStore decimated blocks kept for the run (calibration filters the same windows
+     *     for every template it tries), or null
+     */
+    ParallelChunks(ExecutorService pool, int threads, Recording recording, int channel, BlockStore frontStore) {
         this.pool = pool;
         this.threads = threads;
         this.recording = recording;
         this.channel = channel;
+        this.frontStore = frontStore;
+    }
+
+    /** A scanner outside the pool (for the calling thread), sharing the run's stored blocks. */
+    ChunkScanner scanner(ScanSetup setup) {
+        return new ChunkScanner(recording, channel, setup, frontStore);
     }
 
     <R> List<R> map(List<Chunk> chunks, ScanSetup setup, Task<R> task) throws IOException {
@@ -54,7 +67,7 @@ final class ParallelChunks {
     <R> void forEachOrdered(Iterator<Chunk> chunks, ScanSetup setup, Task<R> task, OrderedConsumer<R> consumer) throws IOException {
         BlockingQueue<ChunkScanner> scanners = new ArrayBlockingQueue<>(threads);
         for (int i = 0; i < threads; i++) {
-            scanners.add(new ChunkScanner(recording, channel, setup));
+            scanners.add(scanner(setup));
         }
         ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
         ArrayDeque<Chunk> order = new ArrayDeque<>();

@@ -1,0 +1,84 @@
+package org.mepsc.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mepsc.filter.Fir;
+
+/** The artefact rules against their definitions, checked sample by sample the slow way. */
+class ArtefactRulesTest {
+
+    /** Whether sample i is flagged, from the definitions in ArtefactRules' documentation. */
+    private static boolean flagged(ArtefactRules rules, float[] x, int i) {
+        float v = x[i];
+        if (!Float.isFinite(v)) {
+            return true;
+        }
+        if (!rules.enabled()) {
+            return false;
+        }
+        if (i > 0 && Float.isFinite(x[i - 1]) && Math.abs(v - x[i - 1]) > rules.stepThreshold()) {
+            return true;
+        }
+        int a = i;
+        while (a > 0 && x[a - 1] == v) {
+            a--;
+        }
+        int b = i;
+        while (b + 1 < x.length && x[b + 1] == v) {
+            b++;
+        }
+        if (b - a + 1 < rules.flatRun()) {
+            return false;
+        }
+        boolean max = true;
+        boolean min = true;
+        for (int k = Math.max(0, i - rules.extremeReach()); k <= Math.min(x.length - 1, i + rules.extremeReach()); k++) {
+            max &= !(x[k] > v);
+            min &= !(x[k] < v);
+        }
+        return max || min;
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+    void zonesSurroundExactlyTheFlaggedSamples(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int n = 4000;
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = Math.round(r.nextGaussian() * 4) / 2f; // int16-like: equal neighbours are common
+        }
+        for (int k = 0; k < 12; k++) {
+            int at = r.nextInt(n - 40);
+            int len = 1 + r.nextInt(12);
+            float level = r.nextBoolean() ? 20 : (r.nextBoolean() ? -20 : x[at]);
+            for (int j = 0; j < len; j++) {
+                x[at + j] = level;
+            }
+        }
+        x[r.nextInt(n)] = Float.NaN;
+        x[r.nextInt(n)] += 50;
+        Ringing ringing = Ringing.of(List.of(new Fir(new double[] {0.25, 0.5, 0.25}, -1)), 0.5);
+        ArtefactRules rules = new ArtefactRules(seed != 6, 8, 3 + r.nextInt(4), 5, 2, 3, ringing);
+        Intervals zones = new Intervals();
+        rules.scan(x, 0, n, 0, n, zones);
+        zones.merge();
+        Intervals expected = new Intervals();
+        for (int i = 0; i < n; i++) {
+            if (flagged(rules, x, i)) {
+                double size = Float.isFinite(x[i]) && i > 0 && Float.isFinite(x[i - 1])
+                        && Math.abs(x[i] - x[i - 1]) > rules.stepThreshold() ? Math.abs(x[i] - x[i - 1]) : Double.POSITIVE_INFINITY;
+                expected.add(i - rules.before() - ringing.before(size), i + rules.after() + ringing.after(size) + 1);
+            }
+        }
+        expected.merge();
+        assertThat(zones.size()).isEqualTo(expected.size()).isGreaterThan(seed == 6 ? 0 : 5);
+        for (int i = -20; i < n + 20; i++) {
+            assertThat(zones.contains(i)).as("sample %d", i).isEqualTo(expected.contains(i));
+        }
+    }
+}
