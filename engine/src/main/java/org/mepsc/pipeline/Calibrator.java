@@ -99,14 +99,16 @@ final class Calibrator {
             current = learned.last.template.equals(template) ? learned.last
                     : evaluate(conditioning, Method.TEMPLATE, template, raw.diffSd, windows, null);
         }
-        WelchSpectrum spectrum = p.method() == Method.DECONVOLUTION ? quietSpectrum(current, windows) : null;
-        if (p.method() != Method.TEMPLATE) {
-            current = evaluate(conditioning, p.method(), template, raw.diffSd, windows, spectrum);
+        Method scan = p.detector() == null ? p.method() : null; // null: the parameters' own detector
+        WelchSpectrum spectrum = scan == Method.DECONVOLUTION ? quietSpectrum(current, windows) : null;
+        if (scan != Method.TEMPLATE) {
+            current = evaluate(conditioning, scan, template, raw.diffSd, windows, spectrum);
         }
-        double threshold = p.threshold() != null ? p.threshold() : SetupFactory.defaultThreshold(p.method());
+        double threshold = p.threshold() != null ? p.threshold()
+                : scan == null ? p.detector().defaultThreshold() : SetupFactory.defaultThreshold(scan);
         double noiseSd = conditionedNoise(current.setup, windows, template);
         double floor = p.amplitudeFloor() != null ? p.amplitudeFloor() : FLOOR_SDS * noiseSd;
-        ScanSetup setup = SetupFactory.build(conditioning, p, p.method(), template, raw.diffSd, longest, spectrum,
+        ScanSetup setup = SetupFactory.build(conditioning, p, scan, template, raw.diffSd, longest, spectrum,
                 current.noise, threshold, floor);
         double refractoryMs = setup.refractory() * 1000 / conditioning.rateHz();
         Calibration c = new Calibration(fs, conditioning.decimation(), conditioning.notchHz(), notchSource, template,
