@@ -25,8 +25,8 @@ final class DetectionOptions {
 
     @Option(names = "--threshold", paramLabel = "K",
             description = "Threshold in noise SDs of the detection statistic (default: 4.5 for deconvolution, 5 for template "
-                    + "and correlation).")
-    Double threshold;
+                    + "and correlation). mepsc sweep takes a range FROM:TO:STEP here.")
+    String threshold;
 
     @Option(names = "--template", paramLabel = "auto",
             description = "auto (default): fit the template to the data. Or give --rise-ms and --decay-ms.")
@@ -78,6 +78,18 @@ final class DetectionOptions {
      * @throws UsageError or IllegalArgumentException (exit code 2) naming the option to change
      */
     DetectionParameters parameters() {
+        return parameters(true);
+    }
+
+    /** The text given to --threshold, if any (a sweep reads a range from it). */
+    String thresholdText() {
+        return threshold;
+    }
+
+    /**
+     * @param withThreshold false to leave the threshold automatic whatever --threshold says (a sweep varies it)
+     */
+    DetectionParameters parameters(boolean withThreshold) {
         if (!template.strip().equalsIgnoreCase("auto")) {
             throw new UsageError("--template takes only 'auto'; give a fixed template with --rise-ms and --decay-ms");
         }
@@ -90,7 +102,7 @@ final class DetectionOptions {
         }
         return new DetectionParameters(
                 method == null ? D.method() : method,
-                threshold == null ? D.threshold() : threshold,
+                threshold == null || !withThreshold ? D.threshold() : number("--threshold", threshold),
                 riseMs == null ? D.template() : new Template(riseMs, decayMs),
                 polarity == null ? D.polarity() : polarity,
                 lowpassShape == null ? D.lowPassKind() : lowpassShape,
@@ -101,6 +113,15 @@ final class DetectionOptions {
                 !noAutoExclude,
                 refractoryMs == null ? D.refractoryMs() : refractoryMs,
                 amplitudeFloor == null ? D.amplitudeFloor() : amplitudeFloor);
+    }
+
+    private static Double number(String option, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageError(option + " takes a number (got '" + text + "')"
+                    + (text.contains(":") ? "; ranges FROM:TO:STEP are for mepsc sweep" : ""));
+        }
     }
 
     private Double notch() {

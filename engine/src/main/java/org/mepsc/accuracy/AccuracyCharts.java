@@ -109,8 +109,8 @@ public final class AccuracyCharts {
         XYPlot plot = xyPlot(data, "threshold (% of the method's default)", "F1", true);
         IntervalMarker band = new IntervalMarker(50, 150, new Color(0xF2F2F2));
         band.setLabel("±50 %");
-        band.setLabelAnchor(RectangleAnchor.TOP);
-        band.setLabelTextAnchor(TextAnchor.TOP_CENTER);
+        band.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+        band.setLabelTextAnchor(TextAnchor.TOP_LEFT);
         plot.addDomainMarker(band, Layer.BACKGROUND);
         ValueMarker def = new ValueMarker(100, Color.GRAY, new BasicStroke(1f));
         plot.addDomainMarker(def);
@@ -170,7 +170,7 @@ public final class AccuracyCharts {
         data.addSeries(precision);
         data.addSeries(recall);
         SweepParameter param = result.parameter();
-        XYPlot plot = xyPlot(data, param.optionName() + " (" + param.unit() + ")", "F1, precision, recall", false);
+        XYPlot plot = xyPlot(data, param.optionName() + " (" + param.unit() + ")", "F1, precision, recall", true);
         ParameterSweep.Point best = result.best();
         ValueMarker m = new ValueMarker(best.value(), Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT,
                 BasicStroke.JOIN_MITER, 10f, new float[] {4, 4}, 0f));

@@ -3,6 +3,7 @@ package org.mepsc.accuracy;
 import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
@@ -22,16 +23,26 @@ public final class ChartFiles {
     public static List<Path> write(JFreeChart chart, Path base) throws IOException {
         Path png = base.resolveSibling(base.getFileName() + ".png");
         Path svg = base.resolveSibling(base.getFileName() + ".svg");
+        writePng(chart, png, List.of());
+        writeSvg(chart, svg, List.of());
+        return List.of(png, svg);
+    }
+
+    /** @param inputs files the output must not overwrite */
+    public static void writePng(JFreeChart chart, Path file, Collection<Path> inputs) throws IOException {
         var image = chart.createBufferedImage(WIDTH, HEIGHT);
-        AtomicOutput.writeBytes(png, List.of(), out -> {
+        AtomicOutput.writeBytes(file, inputs, out -> {
             if (!ImageIO.write(image, "png", out.stream())) {
                 throw new IOException("no PNG writer in this Java runtime");
             }
         });
+    }
+
+    /** @param inputs files the output must not overwrite */
+    public static void writeSvg(JFreeChart chart, Path file, Collection<Path> inputs) throws IOException {
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
         chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
         String document = g.getSVGDocument();
-        AtomicOutput.writeText(svg, List.of(), w -> w.write(document));
-        return List.of(png, svg);
+        AtomicOutput.writeText(file, inputs, w -> w.write(document));
     }
 }
