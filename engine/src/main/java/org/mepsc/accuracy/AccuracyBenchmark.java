@@ -146,7 +146,7 @@ public final class AccuracyBenchmark {
 
     private static ScenarioResult simulateAndRun(Protocol protocol, Scenario s, DetectionParameters p, double threshold)
             throws IOException {
-        var simulation = s.simulation(protocol.durationS());
+        var simulation = s.simulation(protocol.durationS(), protocol.minEvents());
         try (SimulatedRecording rec = Simulator.simulate(simulation)) {
             Scorer scorer = new Scorer(EventList.fromTruth(GroundTruth.of(rec)), protocol.toleranceMs() / 1000, MatchOn.PEAK);
             Trial t = Trials.run(rec, 0, List.of(), p, scorer, 1);

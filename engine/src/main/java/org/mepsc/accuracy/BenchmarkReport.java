@@ -98,7 +98,7 @@ public final class BenchmarkReport {
         line("");
         line(String.format(Locale.ROOT, "Each recording lasts %s s, or long enough for %d events on average. "
                         + "The same seed gives the same event times and noise at every SNR, decay and threshold, so those "
-                        + "comparisons are paired.", f(p.durationS(), 0), Scenario.MIN_EVENTS));
+                        + "comparisons are paired.", f(p.durationS(), 0), p.minEvents()));
         line("");
         line("- **SNR grid:** SNR " + join(p.snrs()) + " (" + joinDb(p.snrs()) + " dB) × " + p.seeds() + " seeds × every method ("
                 + String.join(", ", methods) + ") at its default settings (automatic template, default threshold).");

@@ -20,8 +20,8 @@ import org.mepsc.sim.SimulationParameters;
  *   3       15 Hz      50 Hz   2.5 kHz   0.4
  * </pre>
  *
- * A recording lasts the protocol's duration, or long enough for {@value #MIN_EVENTS} events on
- * average. The seed is the same at every SNR, decay and threshold, so those comparisons are paired
+ * A recording lasts the protocol's duration, or long enough for the protocol's least number of
+ * events on average. The seed is the same at every SNR, decay and threshold, so those comparisons are paired
  * (same event times and noise, only the varied property differs).
  *
  * @param kind which part of the protocol
@@ -52,7 +52,6 @@ public record Scenario(Kind kind, MethodUnderTest method, double snr, int seed, 
     public static final double RISE_MS = 0.5;
     public static final double DECAY_MS = 4;
     public static final double SAMPLE_RATE_HZ = 20_000;
-    public static final int MIN_EVENTS = 100;
     static final double[] RATES_HZ = {1, 4, 15};
     static final double[] MAINS_HZ = {50, 60, 50};
     static final double[] LOWPASS_HZ = {2000, 3000, 2500};
@@ -81,10 +80,10 @@ public record Scenario(Kind kind, MethodUnderTest method, double snr, int seed, 
     }
 
     /** The recording's parameters; it depends on the SNR, seed and decay only, not on the method or threshold. */
-    public SimulationParameters simulation(double minDurationS) {
+    public SimulationParameters simulation(double minDurationS, int minEvents) {
         int v = variant();
         double rate = RATES_HZ[v];
-        double duration = Math.max(minDurationS, Math.ceil(MIN_EVENTS / rate));
+        double duration = Math.max(minDurationS, Math.ceil(minEvents / rate));
         return SimulationParameters.defaults()
                 .withSeed(7919L * seed)
                 .withSampleRateHz(SAMPLE_RATE_HZ)
