@@ -12,9 +12,9 @@ import java.util.List;
 public final class UnitOverride extends AbstractRecording {
 
     private final Recording inner;
-    private final float[] factors;
+    private final double[] factors;
 
-    private UnitOverride(Recording inner, List<Channel> channels, float[] factors, RecordingMetadata metadata) {
+    private UnitOverride(Recording inner, List<Channel> channels, double[] factors, RecordingMetadata metadata) {
         super(inner.source(), metadata, channels, inner.sweeps());
         this.inner = inner;
         this.factors = factors;
@@ -33,10 +33,10 @@ public final class UnitOverride extends AbstractRecording {
                     + unit + "'");
         }
         List<Channel> channels = new ArrayList<>();
-        float[] factors = new float[recording.channels().size()];
+        double[] factors = new double[recording.channels().size()];
         for (Channel c : recording.channels()) {
             channels.add(new Channel(c.index(), c.name(), unit.strip(), assumed));
-            factors[c.index()] = (float) (assumed.toCanonical() / c.unit().toCanonical());
+            factors[c.index()] = assumed.toCanonical() / c.unit().toCanonical();
         }
         RecordingMetadata m = recording.metadata();
         List<String> comments = new ArrayList<>(m.comments());
@@ -49,9 +49,9 @@ public final class UnitOverride extends AbstractRecording {
     @Override
     protected void readChecked(int channel, int sweep, long start, int count, float[] dst, int offset) throws IOException {
         inner.read(channel, sweep, start, count, dst, offset);
-        float f = factors[channel];
+        double f = factors[channel];
         for (int i = offset; i < offset + count; i++) {
-            dst[i] *= f;
+            dst[i] = (float) (dst[i] * f);
         }
     }
 
