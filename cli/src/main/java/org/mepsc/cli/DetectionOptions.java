@@ -24,9 +24,14 @@ final class DetectionOptions {
     Method method;
 
     @Option(names = "--threshold", paramLabel = "K",
-            description = "Threshold in noise SDs of the detection statistic (default: 4.5 for deconvolution, 5 for template "
-                    + "and correlation). mepsc sweep takes a range FROM:TO:STEP here.")
+            description = "Least threshold in noise SDs of the detection statistic (default: 3 for deconvolution, 5 for "
+                    + "template and correlation); see --fdr. mepsc sweep takes a range FROM:TO:STEP here.")
     String threshold;
+
+    @Option(names = "--fdr", paramLabel = "Q",
+            description = "Raise the threshold until at most this share of detections is estimated to be noise; 0 keeps K "
+                    + "(default: 0.02).")
+    Double fdr;
 
     @Option(names = "--template", paramLabel = "auto",
             description = "auto (default): fit the template to the data. Or give --rise-ms and --decay-ms.")
@@ -103,6 +108,7 @@ final class DetectionOptions {
         return new DetectionParameters(
                 method == null ? D.method() : method,
                 threshold == null || !withThreshold ? D.threshold() : number("--threshold", threshold),
+                fdr == null ? D.falseDiscovery() : fdr,
                 riseMs == null ? D.template() : new Template(riseMs, decayMs),
                 polarity == null ? D.polarity() : polarity,
                 lowpassShape == null ? D.lowPassKind() : lowpassShape,

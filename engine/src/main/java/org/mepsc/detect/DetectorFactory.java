@@ -35,8 +35,9 @@ public interface DetectorFactory {
         return new Named(name, defaultThreshold, create);
     }
 
-    /** The factory {@link #of} makes. */
-    record Named(String name, double defaultThreshold, Function<DetectorContext, Detector> constructor)
+    /** The factory {@link #of} makes (in settings written as JSON: its name and default threshold). */
+    record Named(String name, double defaultThreshold,
+            @com.fasterxml.jackson.annotation.JsonIgnore Function<DetectorContext, Detector> constructor)
             implements DetectorFactory {
 
         public Named {

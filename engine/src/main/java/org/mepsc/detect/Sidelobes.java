@@ -1,21 +1,26 @@
 package org.mepsc.detect;
 
+import java.util.Arrays;
 import org.mepsc.filter.Fir;
 
 /**
- * The positive side lobes of a linear detector's response to one event: a large event also
- * lifts the statistic a little way off its peak, and these bumps must not be taken for small
- * events of their own. {@code envelope[Δ]} is the largest response at a distance of at least
- * {@code Δ} samples from the peak, as a fraction of the peak.
+ * The side lobes of a linear detector's response to one event. A large event also lifts the
+ * statistic a little way off its peak (positive lobes, which must not be taken for small events of
+ * their own) and pushes it below zero nearby (negative lobes, which must not be taken for noise
+ * when the noise level is judged from the statistic's negative excursions).
+ * {@code positive[Δ]} is the largest response at a distance of at least {@code Δ} samples from
+ * the peak, as a fraction of the peak; {@code negative[Δ]} the same for the response's negative part.
  */
 public final class Sidelobes {
 
-    private static final Sidelobes NONE = new Sidelobes(new double[] {1});
+    private static final Sidelobes NONE = new Sidelobes(new double[] {1}, new double[] {0});
 
-    private final double[] envelope;
+    private final double[] positive;
+    private final double[] negative;
 
-    private Sidelobes(double[] envelope) {
-        this.envelope = envelope;
+    private Sidelobes(double[] positive, double[] negative) {
+        this.positive = positive;
+        this.negative = negative;
     }
 
     /** No side-lobe rule (for detectors whose response is not a fixed shape). */
@@ -25,9 +30,9 @@ public final class Sidelobes {
 
     /**
      * The response of {@code kernel} to {@code event} (both at the detection rate), reduced to
-     * its envelope, and raised to at least {@code floor} within {@code floorReach} samples: real
+     * its envelopes, each raised to at least {@code floor} within {@code floorReach} samples: real
      * events vary in their kinetics, and an event slower or faster than the template leaves bumps
-     * in the response of a few per cent of its peak that no fixed shape predicts. The envelope
+     * in the response of a few per cent of its peak that no fixed shape predicts. Each envelope
      * ends where it falls below 1 %.
      */
     public static Sidelobes of(Fir kernel, double[] event, double floor, int floorReach) {
@@ -35,7 +40,6 @@ public final class Sidelobes {
         double[] r = new double[n];
         int peak = 0;
         for (int i = 0; i < n; i++) {
-            // r[i] ↔ output index i + kernel.first()
             double s = 0;
             for (int k = 0; k < kernel.length(); k++) {
                 int e = i - k;
@@ -51,42 +55,55 @@ public final class Sidelobes {
         if (!(r[peak] > 0)) {
             return NONE;
         }
-        int reach = Math.max(peak, n - 1 - peak);
-        double[] env = new double[reach + 1];
+        return new Sidelobes(envelope(r, peak, 1, floor, floorReach), envelope(r, peak, -1, floor, floorReach));
+    }
+
+    private static double[] envelope(double[] r, int peak, int sign, double floor, int floorReach) {
+        int reach = Math.max(peak, r.length - 1 - peak);
+        double[] env = new double[Math.max(reach, floorReach) + 1];
         for (int d = reach; d >= 0; d--) {
             double v = 0;
             if (peak - d >= 0) {
-                v = Math.max(v, r[peak - d]);
+                v = Math.max(v, sign * r[peak - d]);
             }
-            if (peak + d < n) {
-                v = Math.max(v, r[peak + d]);
+            if (peak + d < r.length) {
+                v = Math.max(v, sign * r[peak + d]);
             }
             env[d] = Math.max(v / r[peak], d < reach ? env[d + 1] : 0);
         }
-        if (env.length <= floorReach) {
-            env = java.util.Arrays.copyOf(env, floorReach + 1);
-        }
         for (int d = 0; d <= floorReach; d++) {
             env[d] = Math.max(env[d], floor);
+        }
+        if (sign > 0) {
+            env[0] = 1;
         }
         int end = env.length;
         while (end > 1 && env[end - 1] < 0.01) {
             end--;
         }
-        return new Sidelobes(java.util.Arrays.copyOf(env, end));
+        return Arrays.copyOf(env, end);
     }
 
     /** How far from a peak its side lobes matter. */
     public int reach() {
-        return envelope.length - 1;
+        return Math.max(positive.length, negative.length) - 1;
     }
 
     /**
      * Whether a detection of {@code z} at {@code distance} from a detection of {@code zLarger}
-     * can be that one's side lobe plus noise of {@code margin}.
+     * can be that one's positive side lobe plus noise of {@code margin}.
      */
     public boolean explains(double zLarger, double z, long distance, double margin) {
         long d = Math.abs(distance);
-        return d < envelope.length && z < zLarger * envelope[(int) d] + margin;
+        return d < positive.length && z < zLarger * positive[(int) d] + margin;
+    }
+
+    /**
+     * Whether a dip to {@code −depth} at {@code distance} from a detection of {@code z} can be that
+     * one's negative side lobe plus noise of {@code margin}.
+     */
+    public boolean explainsDip(double z, double depth, long distance, double margin) {
+        long d = Math.abs(distance);
+        return d < negative.length && depth < z * negative[(int) d] + margin;
     }
 }

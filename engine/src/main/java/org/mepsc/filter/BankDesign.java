@@ -20,13 +20,15 @@ public final class BankDesign {
     private final int valid;
     private final int last;
     private final List<double[]> spectra;
+    private final boolean[] identity;
 
-    private BankDesign(int blockSize, int decimation, int valid, int last, List<double[]> spectra) {
+    private BankDesign(int blockSize, int decimation, int valid, int last, List<double[]> spectra, boolean[] identity) {
         this.blockSize = blockSize;
         this.decimation = decimation;
         this.valid = valid;
         this.last = last;
         this.spectra = spectra;
+        this.identity = identity;
     }
 
     /**
@@ -53,7 +55,10 @@ public final class BankDesign {
         int m = n / decimation;
         DoubleFFT_1D fft = Fft.real(n);
         List<double[]> spectra = new ArrayList<>();
-        for (Fir f : filters) {
+        boolean[] identity = new boolean[filters.size()];
+        for (int index = 0; index < filters.size(); index++) {
+            Fir f = filters.get(index);
+            identity[index] = decimation == 1 && f.length() == 1 && f.first() == 0 && f.tap(0) == 1;
             double[] a = new double[n];
             for (int j = f.first(); j <= f.last(); j++) {
                 a[Math.floorMod(j, n)] += f.tap(j);
@@ -80,7 +85,7 @@ public final class BankDesign {
             }
             spectra.add(s);
         }
-        return new BankDesign(n, decimation, valid, last, List.copyOf(spectra));
+        return new BankDesign(n, decimation, valid, last, List.copyOf(spectra), identity);
     }
 
     private static int ceilTo(int v, int d) {
@@ -108,6 +113,11 @@ public final class BankDesign {
 
     public int outputs() {
         return spectra.size();
+    }
+
+    /** Whether output {@code k} is the input itself (served without a transform). */
+    boolean identity(int k) {
+        return identity[k];
     }
 
     /** Bins {@code 0..m/2} of output {@code k}'s response as re, im pairs, scaled by 2/N. */

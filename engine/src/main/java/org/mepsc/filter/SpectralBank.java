@@ -129,6 +129,11 @@ public final class SpectralBank {
         big.realForward(spectrum);
         int offset = design.lastTap() / d;
         for (int k = 0; k < dst.length; k++) {
+            if (design.identity(k)) {
+                // the input itself: output n is input n, which sits at lastTap + (n − b·V) in the window
+                System.arraycopy(raw, design.lastTap(), dst[k], 0, validOut);
+                continue;
+            }
             multiply(design.spectrum(k));
             small.realInverse(out, false);
             float[] o = dst[k];

@@ -45,32 +45,36 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
         int hi = (int) Math.min(length, to - origin);
         for (int i = lo; i < hi; i++) {
             float v = raw[i];
-            double size = Double.NaN;
             if (!Float.isFinite(v)) {
-                size = Double.POSITIVE_INFINITY;
+                zone(origin + i, Double.POSITIVE_INFINITY, zones);
             } else if (enabled && i > 0 && Float.isFinite(raw[i - 1]) && Math.abs(v - raw[i - 1]) > stepThreshold) {
-                size = Math.abs(v - raw[i - 1]);
-            } else if (enabled && inFlatRun(raw, length, i) && atExtreme(raw, length, i)) {
-                size = Double.POSITIVE_INFINITY;
+                zone(origin + i, Math.abs(v - raw[i - 1]), zones);
             }
-            if (!Double.isNaN(size)) {
-                long at = origin + i;
-                zones.add(at - before - ringing.before(size), at + after + ringing.after(size) + 1);
+        }
+        if (!enabled) {
+            return;
+        }
+        // runs of identical samples, found in one pass; only their samples are checked further
+        int a = Math.max(0, lo - flatRun);
+        int end = Math.min(length, hi + flatRun);
+        while (a < end) {
+            int b = a + 1;
+            while (b < end && raw[b] == raw[a]) {
+                b++;
             }
+            if (b - a >= flatRun && Float.isFinite(raw[a])) {
+                for (int i = Math.max(a, lo); i < Math.min(b, hi); i++) {
+                    if (atExtreme(raw, length, i)) {
+                        zone(origin + i, Double.POSITIVE_INFINITY, zones);
+                    }
+                }
+            }
+            a = b;
         }
     }
 
-    private boolean inFlatRun(float[] raw, int length, int i) {
-        float v = raw[i];
-        int a = i;
-        while (a > 0 && raw[a - 1] == v && i - a < flatRun) {
-            a--;
-        }
-        int b = i;
-        while (b + 1 < length && raw[b + 1] == v && b - a + 1 < flatRun) {
-            b++;
-        }
-        return b - a + 1 >= flatRun;
+    private void zone(long at, double size, Intervals zones) {
+        zones.add(at - before - ringing.before(size), at + after + ringing.after(size) + 1);
     }
 
     private boolean atExtreme(float[] raw, int length, int i) {

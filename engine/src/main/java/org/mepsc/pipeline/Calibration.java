@@ -18,7 +18,8 @@ import org.mepsc.events.RejectionRules;
  * @param templateFitR2 R² of the biexponential fitted to the average event (NaN unless fitted)
  * @param templateEvents events averaged for the fit
  * @param statisticNoise noise of the detection statistic
- * @param threshold threshold in SDs of that noise
+ * @param threshold threshold in SDs of that noise, as used
+ * @param thresholdMinimum the least threshold asked for (the false-discovery guard may raise it)
  * @param noiseSd noise SD of the conditioned trace (channel units)
  * @param differenceSd SD of sample-to-sample differences of the raw trace (for artefacts)
  * @param amplitudeFloor smallest amplitude accepted
@@ -38,6 +39,7 @@ public record Calibration(
         int templateEvents,
         NoiseEstimate statisticNoise,
         double threshold,
+        double thresholdMinimum,
         double noiseSd,
         double differenceSd,
         double amplitudeFloor,

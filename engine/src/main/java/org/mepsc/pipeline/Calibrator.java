@@ -45,6 +45,8 @@ final class Calibrator {
     static final double AVERAGE_DECAY_TAUS = 4;
     static final int MAX_EVENTS = 2000;
     static final int MAX_ITERATIONS = 6;
+    /** The false-discovery guard counts peaks and dips from this level up. */
+    static final double GUARD_LOWEST = 2.5;
     /** Default amplitude floor, in SDs of the conditioned trace's noise. */
     static final double FLOOR_SDS = 1.5;
 
@@ -104,15 +106,16 @@ final class Calibrator {
         if (scan != Method.TEMPLATE) {
             current = evaluate(conditioning, scan, template, raw.diffSd, windows, spectrum);
         }
-        double threshold = p.threshold() != null ? p.threshold()
+        double minimum = p.threshold() != null ? p.threshold()
                 : scan == null ? p.detector().defaultThreshold() : SetupFactory.defaultThreshold(scan);
+        double threshold = guardedThreshold(current, windows, minimum);
         double noiseSd = conditionedNoise(current.setup, windows, template);
         double floor = p.amplitudeFloor() != null ? p.amplitudeFloor() : FLOOR_SDS * noiseSd;
         ScanSetup setup = SetupFactory.build(conditioning, p, scan, template, raw.diffSd, longest, spectrum,
                 current.noise, threshold, floor);
         double refractoryMs = setup.refractory() * 1000 / conditioning.rateHz();
         Calibration c = new Calibration(fs, conditioning.decimation(), conditioning.notchHz(), notchSource, template,
-                source, fitR2, fitEvents, current.noise, threshold, noiseSd, raw.diffSd, floor, refractoryMs, seconds,
+                source, fitR2, fitEvents, current.noise, threshold, minimum, noiseSd, raw.diffSd, floor, refractoryMs, seconds,
                 setup.rules(), CharacterisationSettings.DEFAULT);
         return new Outcome(c, setup);
     }
@@ -240,6 +243,27 @@ final class Calibrator {
         List<Detection> detections = new ArrayList<>();
         found.forEach(detections::addAll);
         return new Evaluation(t, scored, noise, detections);
+    }
+
+    /** The threshold raised as far as the false-discovery guard asks, judged on the calibration windows. */
+    private double guardedThreshold(Evaluation e, List<Chunk> windows, double minimum) throws IOException {
+        if (p.falseDiscovery() <= 0) {
+            return minimum;
+        }
+        ScanSetup scored = e.setup.withNoise(e.noise, GUARD_LOWEST);
+        List<FloatList[]> parts = parallel.map(windows, scored, (s, c) -> {
+            FloatList peaks = new FloatList();
+            FloatList dips = new FloatList();
+            s.peaksAndDips(c.sweep(), c.from(), c.to(), GUARD_LOWEST, peaks, dips);
+            return new FloatList[] {peaks, dips};
+        });
+        FloatList peaks = new FloatList();
+        FloatList dips = new FloatList();
+        for (FloatList[] part : parts) {
+            peaks.addAll(part[0]);
+            dips.addAll(part[1]);
+        }
+        return FalseDiscoveryGuard.threshold(peaks, dips, GUARD_LOWEST, minimum, p.falseDiscovery());
     }
 
     // ---------------------------------------------------------------- template learning

@@ -10,7 +10,7 @@ import org.mepsc.detect.Window;
 import org.mepsc.events.Event;
 import org.mepsc.events.Measurement;
 import org.mepsc.events.Rejection;
-import org.mepsc.filter.SpectralBank;
+import org.mepsc.filter.FilterChain;
 import org.mepsc.filter.WelchSpectrum;
 import org.mepsc.recording.Recording;
 import org.mepsc.recording.Sweep;
@@ -25,6 +25,8 @@ final class ChunkScanner {
 
     /** A detection within this many noise SDs of a larger one's side lobe is taken for that lobe. */
     static final double SIDELOBE_MARGIN = 2.0;
+    /** A dip next to a detection this many times larger may be that one's negative side lobe. */
+    static final double DIP_EXPLAINED = 3.0;
 
     private final Recording recording;
     private final int channel;
@@ -33,7 +35,7 @@ final class ChunkScanner {
     private final int d;
 
     private int bankSweep = -1;
-    private SpectralBank bank;
+    private FilterChain bank;
     private RecordingTrace rawTrace;
     private Sweep sweep;
 
@@ -180,6 +182,51 @@ final class ChunkScanner {
         }
     }
 
+    /**
+     * The chunk's detections down to {@code zMin} (to {@code peaks}) and its dips below {@code −zMin}
+     * (to {@code dips}, as positive depths) that no nearby detection explains as its negative side
+     * lobe: in noise alone dips and peaks are equally common, so the dips measure how many of the
+     * detections at each level are noise.
+     */
+    void peaksAndDips(int sweepIndex, long from, long to, double zMin, FloatList peaks, FloatList dips) throws IOException {
+        prepare(sweepIndex, from, to, true);
+        int len = (int) (statHi - statLo);
+        PeakList up = new PeakList();
+        PeakPicker.peaks(new Window(stat, statLo, len), candLo, candHi, zMin, setup.refractory(), statHi, up::add);
+        PeakList found = up.withoutSidelobes(detector.sidelobes(), SIDELOBE_MARGIN);
+        for (int i = 0; i < found.size(); i++) {
+            long p = found.position(i);
+            if (p >= from && p < to && !excludedOnset(p)) {
+                peaks.add(found.z(i));
+            }
+        }
+        float[] negated = new float[len];
+        for (int i = 0; i < len; i++) {
+            negated[i] = -stat[i];
+        }
+        PeakList down = new PeakList();
+        PeakPicker.peaks(new Window(negated, statLo, len), from, to, zMin, setup.refractory(), statHi, down::add);
+        org.mepsc.detect.Sidelobes lobes = detector.sidelobes();
+        int reach = Math.max(lobes.reach(), detector.reachAfter());
+        for (int i = 0; i < down.size(); i++) {
+            long p = down.position(i);
+            float depth = down.z(i);
+            if (excludedOnset(p)) {
+                continue;
+            }
+            boolean lobe = false;
+            for (int j = 0; j < up.size() && !lobe; j++) {
+                long dist = up.position(j) - p;
+                if (Math.abs(dist) <= reach && up.z(j) > DIP_EXPLAINED * depth) {
+                    lobe = true;
+                }
+            }
+            if (!lobe) {
+                dips.add(depth);
+            }
+        }
+    }
+
     /** Conditioned samples {@code [start, start+count)} of a sweep. */
     void readConditioned(int sweepIndex, long start, int count, float[] dst) throws IOException {
         ensureBank(sweepIndex);
@@ -198,7 +245,7 @@ final class ChunkScanner {
     private void ensureBank(int sweepIndex) {
         if (bankSweep != sweepIndex) {
             rawTrace = new RecordingTrace(recording, channel, sweepIndex);
-            bank = new SpectralBank(rawTrace, setup.bank());
+            bank = new FilterChain(rawTrace, setup.bank());
             sweep = recording.sweep(sweepIndex);
             bankSweep = sweepIndex;
         }
@@ -236,9 +283,9 @@ final class ChunkScanner {
         Arrays.fill(stat, valid, statLen, Float.NEGATIVE_INFINITY);
         if (zScores) {
             double mu = setup.noise().mean();
-            double sd = setup.noise().sd();
+            double scale = 1 / setup.noise().sd();
             for (int i = 0; i < valid; i++) {
-                stat[i] = (float) ((stat[i] - mu) / sd);
+                stat[i] = (float) ((stat[i] - mu) * scale);
             }
         }
         prepareZones(sweepIndex, Math.min(from, candLo), Math.max(to, candHi));

@@ -17,14 +17,19 @@ import org.mepsc.filter.Responses;
  *
  * @param sampleRateHz the recording's rate
  * @param decimation the power of two it is divided by
- * @param filter the FIR at the recording's rate
- * @param response the response the FIR was designed from
+ * @param filter the whole filter as one FIR at the recording's rate (for how far artefacts ring)
+ * @param response the whole filter's response
+ * @param front the low-pass and band limit before decimation, at the recording's rate (null
+ *     without decimation)
+ * @param back the rest (notches, high-pass) at the decimated rate; without decimation, the whole
+ *     filter
  * @param notchHz the notched frequencies
  */
-public record Conditioning(double sampleRateHz, int decimation, Fir filter, FrequencyResponse response, List<Double> notchHz) {
+public record Conditioning(double sampleRateHz, int decimation, Fir filter, FrequencyResponse response, Fir front, Fir back,
+        List<Double> notchHz) {
 
     /** The detection rate is at least this many times the low-pass cut-off. */
-    public static final double RATE_PER_CUTOFF = 6;
+    public static final double RATE_PER_CUTOFF = 4;
     /** ... and at least this. */
     public static final double MIN_RATE_HZ = 8000;
     /** Width (SD, Hz) of each mains notch. */
@@ -65,22 +70,26 @@ public record Conditioning(double sampleRateHz, int decimation, Fir filter, Freq
         double nyquist = sampleRateHz / 2;
         boolean lowPass = lowPassHz > 0 && lowPassHz < nyquist;
         int d = decimationFor(sampleRateHz, lowPassHz);
-        FrequencyResponse r = FrequencyResponse.allPass();
+        FrequencyResponse lp = FrequencyResponse.allPass();
         if (lowPass) {
-            r = r.times(kind == LowPassKind.BESSEL ? Responses.besselLowPass(lowPassHz, sampleRateHz)
-                    : Responses.gaussianLowPass(lowPassHz));
+            lp = kind == LowPassKind.BESSEL ? Responses.besselLowPass(lowPassHz, sampleRateHz)
+                    : Responses.gaussianLowPass(lowPassHz);
         }
         if (d > 1) {
             double newNyquist = nyquist / d;
-            r = r.times(Responses.smoothCutoff(0.85 * newNyquist, 0.05 * newNyquist));
+            lp = lp.times(Responses.smoothCutoff(0.85 * newNyquist, 0.05 * newNyquist));
         }
+        FrequencyResponse rest = FrequencyResponse.allPass();
         if (highPassHz > 0) {
-            r = r.times(Responses.gaussianHighPass(highPassHz));
+            rest = rest.times(Responses.gaussianHighPass(highPassHz));
         }
         if (!notchHz.isEmpty()) {
-            r = r.times(Responses.notches(notchHz, NOTCH_SIGMA_HZ));
+            rest = rest.times(Responses.notches(notchHz, NOTCH_SIGMA_HZ));
         }
+        FrequencyResponse r = lp.times(rest);
         Fir fir = FirDesign.fromResponse(r, sampleRateHz, 1e-7);
-        return new Conditioning(sampleRateHz, d, fir, r, List.copyOf(notchHz));
+        Fir front = d > 1 ? FirDesign.fromResponse(lp, sampleRateHz, 1e-7) : null;
+        Fir back = d > 1 ? FirDesign.fromResponse(rest, sampleRateHz / d, 1e-7) : fir;
+        return new Conditioning(sampleRateHz, d, fir, r, front, back, List.copyOf(notchHz));
     }
 }

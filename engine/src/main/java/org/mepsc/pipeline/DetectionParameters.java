@@ -11,7 +11,9 @@ import org.mepsc.events.Polarity;
  * spread over threads are not here: they never change a result.
  *
  * @param method detection statistic
- * @param threshold in noise SDs of the statistic (null: the method's default)
+ * @param threshold least threshold, in noise SDs of the statistic (null: the method's default)
+ * @param falseDiscovery raise the threshold until at most this share of detections is estimated to
+ *     be noise (0: never raise it)
  * @param template event shape (null: fitted from the data)
  * @param polarity direction of events
  * @param lowPassKind shape of the conditioning low-pass
@@ -29,6 +31,7 @@ import org.mepsc.events.Polarity;
 public record DetectionParameters(
         Method method,
         Double threshold,
+        double falseDiscovery,
         Template template,
         Polarity polarity,
         LowPassKind lowPassKind,
@@ -42,19 +45,23 @@ public record DetectionParameters(
         DetectorFactory detector) {
 
     public static final double DEFAULT_LOW_PASS_HZ = 2000;
+    public static final double DEFAULT_FALSE_DISCOVERY = 0.02;
 
     /** Parameters with the method's own detector. */
-    public DetectionParameters(Method method, Double threshold, Template template, Polarity polarity,
-            LowPassKind lowPassKind, double lowPassHz, double highPassHz, Double notchHz, List<Exclusion> exclusions,
-            boolean autoArtefacts, Double refractoryMs, Double amplitudeFloor) {
-        this(method, threshold, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz, exclusions,
-                autoArtefacts, refractoryMs, amplitudeFloor, null);
+    public DetectionParameters(Method method, Double threshold, double falseDiscovery, Template template,
+            Polarity polarity, LowPassKind lowPassKind, double lowPassHz, double highPassHz, Double notchHz,
+            List<Exclusion> exclusions, boolean autoArtefacts, Double refractoryMs, Double amplitudeFloor) {
+        this(method, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
+                exclusions, autoArtefacts, refractoryMs, amplitudeFloor, null);
     }
 
     public DetectionParameters {
         exclusions = List.copyOf(exclusions);
         if (threshold != null && !(threshold > 0 && threshold < 1000)) {
             throw new IllegalArgumentException("threshold must be a positive number of noise SDs, got " + threshold);
+        }
+        if (!(falseDiscovery >= 0 && falseDiscovery < 1)) {
+            throw new IllegalArgumentException("false-discovery share must be in [0, 1), got " + falseDiscovery);
         }
         if (!(lowPassHz >= 0) || Double.isInfinite(lowPassHz)) {
             throw new IllegalArgumentException("low-pass frequency must be 0 (off) or positive, got " + lowPassHz);
@@ -79,64 +86,69 @@ public record DetectionParameters(
 
     /** What a user who gives only the file gets. */
     public static DetectionParameters defaults() {
-        return new DetectionParameters(Method.DECONVOLUTION, null, null, Polarity.NEGATIVE, LowPassKind.GAUSSIAN,
+        return new DetectionParameters(Method.DECONVOLUTION, null, DEFAULT_FALSE_DISCOVERY, null, Polarity.NEGATIVE, LowPassKind.GAUSSIAN,
                 DEFAULT_LOW_PASS_HZ, 0, null, List.of(), true, null, null);
     }
 
     public DetectionParameters withMethod(Method m) {
-        return new DetectionParameters(m, threshold, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
+        return new DetectionParameters(m, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
                 exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withThreshold(Double k) {
-        return new DetectionParameters(method, k, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
+        return new DetectionParameters(method, k, falseDiscovery, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
+                exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
+    }
+
+    public DetectionParameters withFalseDiscovery(double q) {
+        return new DetectionParameters(method, threshold, q, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
                 exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withTemplate(Template t) {
-        return new DetectionParameters(method, threshold, t, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
+        return new DetectionParameters(method, threshold, falseDiscovery, t, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
                 exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withPolarity(Polarity p) {
-        return new DetectionParameters(method, threshold, template, p, lowPassKind, lowPassHz, highPassHz, notchHz,
+        return new DetectionParameters(method, threshold, falseDiscovery, template, p, lowPassKind, lowPassHz, highPassHz, notchHz,
                 exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withLowPass(LowPassKind kind, double hz) {
-        return new DetectionParameters(method, threshold, template, polarity, kind, hz, highPassHz, notchHz,
+        return new DetectionParameters(method, threshold, falseDiscovery, template, polarity, kind, hz, highPassHz, notchHz,
                 exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withHighPassHz(double hz) {
-        return new DetectionParameters(method, threshold, template, polarity, lowPassKind, lowPassHz, hz, notchHz,
+        return new DetectionParameters(method, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz, hz, notchHz,
                 exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withNotchHz(Double hz) {
-        return new DetectionParameters(method, threshold, template, polarity, lowPassKind, lowPassHz, highPassHz, hz,
+        return new DetectionParameters(method, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz, highPassHz, hz,
                 exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withExclusions(List<Exclusion> e, boolean artefacts) {
-        return new DetectionParameters(method, threshold, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
+        return new DetectionParameters(method, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
                 e, artefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withRefractoryMs(Double ms) {
-        return new DetectionParameters(method, threshold, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
+        return new DetectionParameters(method, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
                 exclusions, autoArtefacts, ms, amplitudeFloor, detector);
     }
 
     public DetectionParameters withAmplitudeFloor(Double floor) {
-        return new DetectionParameters(method, threshold, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
+        return new DetectionParameters(method, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
                 exclusions, autoArtefacts, refractoryMs, floor, detector);
     }
 
     /** Scans with a detector that is not built in (null: the method's own). */
     public DetectionParameters withDetector(DetectorFactory d) {
-        return new DetectionParameters(method, threshold, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
-                exclusions, autoArtefacts, refractoryMs, amplitudeFloor, d);
+        return new DetectionParameters(method, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz,
+                highPassHz, notchHz, exclusions, autoArtefacts, refractoryMs, amplitudeFloor, d);
     }
 
     /** The name of the statistic that scans: the method's, or the plugged-in detector's. */

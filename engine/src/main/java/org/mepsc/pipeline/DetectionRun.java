@@ -28,6 +28,17 @@ public final class DetectionRun {
 
     public static Result run(Recording recording, int channel, List<Integer> sweeps, DetectionParameters parameters,
             Execution execution, EventSink sink) throws IOException {
+        try (Prepared prepared = prepare(recording, channel, sweeps, parameters, execution)) {
+            return prepared.stream(sink);
+        }
+    }
+
+    /**
+     * Calibrates (template, hum, noise, threshold) without detecting yet; {@link Prepared#stream}
+     * then makes the pass over the recording, as often as asked (benchmarks time that pass alone).
+     */
+    public static Prepared prepare(Recording recording, int channel, List<Integer> sweeps, DetectionParameters parameters,
+            Execution execution) throws IOException {
         List<Integer> chosen = validate(recording, channel, sweeps);
         ExecutorService pool = Executors.newFixedThreadPool(execution.threads(), r -> {
             Thread t = new Thread(r, "mepsc-detect");
@@ -37,10 +48,43 @@ public final class DetectionRun {
         try {
             ParallelChunks parallel = new ParallelChunks(pool, execution.threads(), recording, channel);
             Calibrator.Outcome outcome = new Calibrator(recording, channel, chosen, parameters, parallel).calibrate();
+            return new Prepared(recording, chosen, execution, pool, parallel, outcome);
+        } catch (IOException | RuntimeException | Error e) {
+            pool.shutdownNow();
+            throw e;
+        }
+    }
+
+    /** A calibrated run, ready to stream; holds a thread pool until closed. */
+    public static final class Prepared implements AutoCloseable {
+
+        private final Recording recording;
+        private final List<Integer> sweeps;
+        private final Execution execution;
+        private final ExecutorService pool;
+        private final ParallelChunks parallel;
+        private final Calibrator.Outcome outcome;
+
+        private Prepared(Recording recording, List<Integer> sweeps, Execution execution, ExecutorService pool,
+                ParallelChunks parallel, Calibrator.Outcome outcome) {
+            this.recording = recording;
+            this.sweeps = sweeps;
+            this.execution = execution;
+            this.pool = pool;
+            this.parallel = parallel;
+            this.outcome = outcome;
+        }
+
+        public Calibration calibration() {
+            return outcome.calibration();
+        }
+
+        /** Scans every chosen sweep, handing events to {@code sink} in time order. */
+        public Result stream(EventSink sink) throws IOException {
             ScanSetup setup = outcome.setup();
             int d = setup.decimation();
             List<Chunk> chunks = new ArrayList<>();
-            for (int s : chosen) {
+            for (int s : sweeps) {
                 long length = (recording.sweep(s).length() + d - 1) / d;
                 chunks.addAll(Chunk.split(s, 0, length, execution.chunkSamples()));
             }
@@ -55,9 +99,12 @@ public final class DetectionRun {
                         }
                     });
             neighbours.finish();
-            double fs = recording.sweep(chosen.get(0)).sampleRateHz();
+            double fs = recording.sweep(sweeps.get(0)).sampleRateHz();
             return new Result(outcome.calibration(), analysed[0], analysed[0] / fs);
-        } finally {
+        }
+
+        @Override
+        public void close() {
             pool.shutdownNow();
         }
     }

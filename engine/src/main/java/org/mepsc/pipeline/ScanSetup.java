@@ -9,6 +9,7 @@ import org.mepsc.events.EventCharacteriser;
 import org.mepsc.events.Polarity;
 import org.mepsc.events.RejectionRules;
 import org.mepsc.filter.BankDesign;
+import org.mepsc.filter.ChainDesign;
 import org.mepsc.filter.Fir;
 
 /**
@@ -22,7 +23,7 @@ import org.mepsc.filter.Fir;
 record ScanSetup(
         Conditioning conditioning,
         Detector detector,
-        BankDesign bank,
+        ChainDesign bank,
         Template template,
         Polarity polarity,
         int refractory,
@@ -35,14 +36,22 @@ record ScanSetup(
         int edgeHead,
         int edgeTail) {
 
-    /** Bank outputs: 0 is the conditioned trace, then one per detector kernel. */
-    static BankDesign bankFor(Conditioning conditioning, Detector detector, long longestSweep) {
+    /**
+     * The filter chain: outputs 0 is the conditioned trace, then one per detector kernel, at the
+     * detection rate. With decimation the long filters run after it, at the lower rate.
+     */
+    static ChainDesign chainFor(Conditioning conditioning, Detector detector, long longestSweep) {
+        int d = conditioning.decimation();
         List<Fir> outputs = new ArrayList<>();
-        outputs.add(conditioning.filter());
+        outputs.add(conditioning.back());
         for (Fir k : detector.kernels()) {
-            outputs.add(conditioning.filter().convolve(k.upsample(conditioning.decimation())));
+            outputs.add(conditioning.back().convolve(k));
         }
-        return BankDesign.of(outputs, conditioning.decimation(), longestSweep);
+        if (d == 1) {
+            return new ChainDesign(null, BankDesign.of(outputs, 1, longestSweep));
+        }
+        BankDesign front = BankDesign.of(List.of(conditioning.front()), d, longestSweep);
+        return new ChainDesign(front, BankDesign.of(outputs, 1, (longestSweep + d - 1) / d));
     }
 
     int decimation() {

@@ -13,7 +13,7 @@ import org.mepsc.events.CharacterisationSettings;
 import org.mepsc.events.EventCharacteriser;
 import org.mepsc.events.Polarity;
 import org.mepsc.events.RejectionRules;
-import org.mepsc.filter.BankDesign;
+import org.mepsc.filter.ChainDesign;
 import org.mepsc.filter.Fir;
 import org.mepsc.filter.WelchSpectrum;
 
@@ -46,7 +46,7 @@ final class SetupFactory {
     /** Default thresholds, in SDs of each statistic's noise (docs/accuracy.md). */
     static double defaultThreshold(Method m) {
         return switch (m) {
-            case DECONVOLUTION -> 4.5;
+            case DECONVOLUTION -> 3.0;
             case TEMPLATE -> 5.0;
             case CORRELATION -> 5.0;
         };
@@ -64,7 +64,7 @@ final class SetupFactory {
         Detector detector = method == null
                 ? p.detector().create(new DetectorContext(t, rate, p.polarity(), templatePre(rate), templateLength(t, rate)))
                 : detector(method, t, conditioning, spectrum, p.polarity());
-        BankDesign bank = ScanSetup.bankFor(conditioning, detector, longestSweep);
+        ChainDesign bank = ScanSetup.chainFor(conditioning, detector, longestSweep);
         double refractoryMs = p.refractoryMs() != null ? p.refractoryMs()
                 : Math.max(0.5, REFRACTORY_PER_PEAK_TIME * t.peakTimeMs());
         int refractory = Math.max(1, (int) Math.round(refractoryMs * perMs));

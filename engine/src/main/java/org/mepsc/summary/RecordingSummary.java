@@ -84,6 +84,8 @@ public record RecordingSummary(String file, Channel channel, List<Integer> sweep
         ObjectNode o = Json.object();
         o.put("method", p.methodLabel());
         num(o, "threshold", c.threshold());
+        num(o, "threshold_minimum", c.thresholdMinimum());
+        num(o, "fdr", p.falseDiscovery());
         o.put("polarity", p.polarity().name().toLowerCase(Locale.ROOT));
         ArrayNode sw = o.putArray("sweeps");
         sweeps.forEach(sw::add);

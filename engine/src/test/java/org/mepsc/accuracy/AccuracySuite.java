@@ -26,7 +26,7 @@ import org.mepsc.sim.Simulator;
  * (0.5, 2, 5, 15 Hz), mains (50/60 Hz), amplifier low-pass (2/3 kHz) and 1/f share (0.3/0.5).
  *
  * <p>Arguments: {@code snr=2,3,5,8,10 seeds=1,2,3,4 method=template threshold=4 decay=4 rise=0.5
- * fs=20000 template=auto|R,D notch=auto|0|50|60 verbose=false}.
+ * fs=20000 template=auto|R,D notch=auto|0|50|60 fdr=0.02 verbose=false}.
  */
 public final class AccuracySuite {
 
@@ -89,6 +89,9 @@ public final class AccuracySuite {
         if (c.template != null) {
             dp = dp.withTemplate(c.template);
         }
+        if (c.fdr != null) {
+            dp = dp.withFalseDiscovery(c.fdr);
+        }
         if (c.notch != null) {
             dp = dp.withNotchHz(c.notch);
         }
@@ -107,7 +110,8 @@ public final class AccuracySuite {
         double freq = accepted.size() / result.analysedSeconds();
         double freqErr = 100 * (freq - trueFreq) / trueFreq;
         Template t = result.calibration().template();
-        String tmpl = String.format(Locale.ROOT, "%.2f/%.2f %s", t.riseMs(), t.decayMs(), result.calibration().templateSource());
+        String tmpl = String.format(Locale.ROOT, "%.2f/%.2f %s, k %.2f", t.riseMs(), t.decayMs(), result.calibration().templateSource(),
+                result.calibration().threshold());
         return new Row(snr, seed, sp.rateHz(), s, ampErr, freqErr, tmpl, sp.durationS());
     }
 
@@ -147,10 +151,11 @@ public final class AccuracySuite {
     public static final class Config {
         double[] snrs = {2, 3, 5, 8, 10};
         long[] seeds = {1, 2, 3, 4};
-        Method method = Method.TEMPLATE;
+        Method method = DetectionParameters.defaults().method();
         Double threshold;
         Template template;
         Double notch;
+        Double fdr;
         double rise = 0.5;
         double decay = 4;
         double fs = 20_000;
@@ -171,6 +176,7 @@ public final class AccuracySuite {
                     case "fs" -> c.fs = Double.parseDouble(kv[1]);
                     case "threads" -> c.threads = Integer.parseInt(kv[1]);
                     case "verbose" -> c.verbose = Boolean.parseBoolean(kv[1]);
+                    case "fdr" -> c.fdr = Double.parseDouble(kv[1]);
                     case "notch" -> c.notch = kv[1].equals("auto") ? null : Double.parseDouble(kv[1]);
                     case "template" -> {
                         if (!kv[1].equals("auto")) {
