@@ -47,7 +47,7 @@ final class SweepCommand implements Callable<Integer> {
     Path truth;
 
     @Option(names = "--param", paramLabel = "NAME=FROM:TO:STEP",
-            description = "Sweep another parameter instead of the threshold: threshold, lowpass-hz, highpass-hz, "
+            description = "Sweep another parameter instead of the threshold: threshold, fdr, lowpass-hz, highpass-hz, "
                     + "refractory-ms or amplitude-floor, e.g. lowpass-hz=1000:3000:250.")
     String param;
 
@@ -106,8 +106,10 @@ final class SweepCommand implements Callable<Integer> {
             }
             parameter = SweepParameter.named(param.substring(0, eq));
             range = range("--param " + parameter.optionName(), param.substring(eq + 1));
-            if (parameter == SweepParameter.THRESHOLD && detection.thresholdText() != null) {
-                throw new UsageError("sweep one parameter at a time: --threshold and --param threshold=... both given");
+            if (parameter == SweepParameter.THRESHOLD && detection.thresholdText() != null
+                    || parameter == SweepParameter.FALSE_DISCOVERY && detection.fdr != null) {
+                throw new UsageError("sweep one parameter at a time: --" + parameter.optionName() + " and --param "
+                        + parameter.optionName() + "=... both given");
             }
             base = detection.parameters(parameter != SweepParameter.THRESHOLD);
         } else if (detection.thresholdText() != null) {
@@ -178,19 +180,23 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         SweepParameter p = result.parameter();
         w.printf(Locale.ROOT, "%s: %s against %s, matched within %s ms%n", p.optionName(), file, truth, trim(toleranceMs));
-        w.printf(Locale.ROOT, "%14s %6s %6s %6s %6s %9s %7s %6s %9s%n", p.optionName(), "true", "found", "false", "missed",
-                "precision", "recall", "F1", "amp.err%");
+        w.printf(Locale.ROOT, "%14s %6s %6s %6s %6s %9s %7s %6s %9s %9s%n", p.optionName(), "true", "found", "false",
+                "missed", "precision", "recall", "F1", "amp.err%", "threshold");
         ParameterSweep.Point best = result.best();
         for (ParameterSweep.Point pt : result.points()) {
             Trial t = pt.trial();
             var s = t.score();
-            w.printf(Locale.ROOT, "%14s %6d %6d %6d %6d %9s %7s %6s %9s%s%n", trim(pt.value()), s.nTruth(), s.nDetected(),
+            w.printf(Locale.ROOT, "%14s %6d %6d %6d %6d %9s %7s %6s %9s %9s%s%n", trim(pt.value()), s.nTruth(), s.nDetected(),
                     s.fp(), s.fn(), f3(s.precision()), f3(s.recall()), f3(s.f1()), f1(s.amplitudeErrorMedianPct()),
-                    pt == best ? "  <- best" : "");
+                    String.format(Locale.ROOT, "%.2f", t.calibration().threshold()), pt == best ? "  <- best" : "");
         }
         var s = best.trial().score();
         w.printf(Locale.ROOT, "best: %s = %s (F1 %s, precision %s, recall %s)%n", p.optionName(), trim(best.value()),
                 f3(s.f1()), f3(s.precision()), f3(s.recall()));
+        if (p == SweepParameter.THRESHOLD && result.points().stream()
+                .anyMatch(pt -> pt.trial().calibration().threshold() > pt.trial().calibration().thresholdMinimum())) {
+            w.println("(the 'threshold' column is the one used: the false-discovery guard raised some; --fdr 0 sweeps the threshold alone)");
+        }
         w.flush();
     }
 

@@ -61,7 +61,7 @@ public final class AccuracyBenchmark {
             for (int i = 0; i < scenarios.size(); i++) {
                 Scenario s = scenarios.get(i);
                 if (s.kind() == Scenario.Kind.SNR && s.snr() == protocol.thresholdSnr() && !protocol.thresholdPercents().isEmpty()) {
-                    Future<ScenarioResult> f = pool.submit(() -> report(simulateAndRun(protocol, s, s.method().parameters(), Double.NaN),
+                    Future<ScenarioResult> f = pool.submit(() -> report(simulateAndRun(protocol, s, s.method().parameters()),
                             progress, done, total));
                     results.put(i, f);
                     bases.put(key(s), f);
@@ -86,7 +86,7 @@ public final class AccuracyBenchmark {
                     ScenarioResult b = base.get(key(s));
                     results.put(i, pool.submit(() -> report(threshold(protocol, s, b), progress, done, total)));
                 } else {
-                    results.put(i, pool.submit(() -> report(simulateAndRun(protocol, s, s.method().parameters(), Double.NaN),
+                    results.put(i, pool.submit(() -> report(simulateAndRun(protocol, s, s.method().parameters()),
                             progress, done, total)));
                 }
             }
@@ -131,26 +131,28 @@ public final class AccuracyBenchmark {
         return r;
     }
 
-    /** A threshold scenario: the base run's threshold scaled, its template kept; 100 % is the base run itself. */
+    /**
+     * A threshold scenario: the threshold the base run was given (its method's default) scaled, the
+     * false-discovery guard as in the base run, the base run's template kept; 100 % is the base run itself.
+     */
     private static ScenarioResult threshold(Protocol protocol, Scenario s, ScenarioResult base) throws IOException {
         if (s.thresholdPercent() == 100) {
-            return new ScenarioResult(s, base.simulation(), base.threshold(), base.trial());
+            return new ScenarioResult(s, base.simulation(), base.trial());
         }
-        double k = base.threshold() * s.thresholdPercent() / 100;
+        double k = base.thresholdAsked() * s.thresholdPercent() / 100;
         DetectionParameters p = s.method().parameters().withThreshold(k);
         if (p.template() == null) {
             p = p.withTemplate(base.trial().calibration().template());
         }
-        return simulateAndRun(protocol, s, p, k);
+        return simulateAndRun(protocol, s, p);
     }
 
-    private static ScenarioResult simulateAndRun(Protocol protocol, Scenario s, DetectionParameters p, double threshold)
-            throws IOException {
+    private static ScenarioResult simulateAndRun(Protocol protocol, Scenario s, DetectionParameters p) throws IOException {
         var simulation = s.simulation(protocol.durationS(), protocol.minEvents());
         try (SimulatedRecording rec = Simulator.simulate(simulation)) {
             Scorer scorer = new Scorer(EventList.fromTruth(GroundTruth.of(rec)), protocol.toleranceMs() / 1000, MatchOn.PEAK);
             Trial t = Trials.run(rec, 0, List.of(), p, scorer, 1);
-            return new ScenarioResult(s, simulation, Double.isNaN(threshold) ? t.calibration().threshold() : threshold, t);
+            return new ScenarioResult(s, simulation, t);
         }
     }
 

@@ -17,7 +17,7 @@ public final class AccuracyTables {
 
     /** Columns of the benchmark's scenario table. */
     public static final List<String> SCENARIO_COLUMNS = List.of("kind", "method", "snr", "snr_db", "seed", "variant",
-            "duration_s", "rate_hz", "mains_hz", "lowpass_hz", "pink_fraction", "decay_ms", "threshold_pct", "threshold",
+            "duration_s", "rate_hz", "mains_hz", "lowpass_hz", "pink_fraction", "decay_ms", "threshold_pct", "threshold", "threshold_used",
             "n_truth", "n_detected", "tp", "fp", "fn", "precision", "recall", "f1", "amplitude_error_median_pct",
             "median_amplitude_error_pct", "frequency_error_pct", "timing_error_median_ms", "template_rise_ms",
             "template_decay_ms", "template_source", "seconds");
@@ -25,12 +25,12 @@ public final class AccuracyTables {
     /** Columns of the real-data table. */
     public static final List<String> REAL_COLUMNS = List.of("recording", "method", "truth", "matched_on", "tolerance_ms",
             "n_truth", "n_detected", "tp", "fp", "fn", "precision", "recall", "f1", "frequency_error_pct",
-            "timing_error_median_ms", "template_rise_ms", "template_decay_ms", "threshold", "seconds");
+            "timing_error_median_ms", "template_rise_ms", "template_decay_ms", "threshold", "threshold_used", "seconds");
 
     /** Columns of a sweep's table; the swept parameter's name comes first. */
     public static final List<String> SWEEP_COLUMNS = List.of("n_truth", "n_detected", "tp", "fp", "fn", "precision",
             "recall", "f1", "amplitude_error_median_pct", "median_amplitude_error_pct", "frequency_error_pct",
-            "timing_error_median_ms", "threshold", "template_rise_ms", "template_decay_ms", "best");
+            "timing_error_median_ms", "threshold_used", "template_rise_ms", "template_decay_ms", "best");
 
     private AccuracyTables() {
     }
@@ -43,7 +43,7 @@ public final class AccuracyTables {
             List<String> row = new ArrayList<>(List.of(s.kind().label(), s.method().name(), n(s.snr(), 3), n(s.snrDb(), 2),
                     Integer.toString(s.seed()), Integer.toString(s.variant() + 1), n(p.durationS(), 3), n(p.rateHz(), 3),
                     n(p.humHz(), 1), n(p.lowpassHz(), 1), n(p.pinkFraction(), 3), n(p.decayTauMs(), 3),
-                    n(s.thresholdPercent(), 2), n(x.threshold(), 4)));
+                    n(s.thresholdPercent(), 2), n(x.thresholdAsked(), 4), n(x.thresholdUsed(), 4)));
             row.addAll(scoreColumns(x.trial().score()));
             row.addAll(List.of(n(x.trial().score().amplitudeErrorMedianPct(), 3), n(x.trial().medianAmplitudeErrorPct(), 3),
                     n(x.trial().frequencyErrorPct(), 3), n(x.trial().score().timingErrorMedianMs(), 4)));
@@ -64,6 +64,7 @@ public final class AccuracyTables {
             row.addAll(scoreColumns(s));
             row.addAll(List.of(n(x.trial().frequencyErrorPct(), 3), n(s.timingErrorMedianMs(), 4)));
             row.addAll(template(x.trial().calibration()));
+            row.add(n(x.trial().calibration().thresholdMinimum(), 4));
             row.add(n(x.trial().calibration().threshold(), 4));
             row.add(n(x.trial().wallSeconds(), 2));
             rows.add(row);

@@ -41,10 +41,12 @@ public final class Summaries {
     /**
      * One method at one threshold.
      *
+     * @param thresholdMean the threshold given (mean over seeds)
+     * @param thresholdUsedMean the threshold used after the false-discovery guard (mean over seeds)
      * @param deltaMean mean over seeds of F1 − F1 at the default threshold
      * @param deltaWorstAbs the largest |difference| over seeds
      */
-    public record ThresholdCell(String method, double percent, double thresholdMean, double f1Mean,
+    public record ThresholdCell(String method, double percent, double thresholdMean, double thresholdUsedMean, double f1Mean,
             double precisionMean, double recallMean, double deltaMean, double deltaWorstAbs) {
     }
 
@@ -95,7 +97,8 @@ public final class Summaries {
                 ScenarioResult base = defaults.get(s.method().name() + "|" + e.get(i).scenario().seed());
                 delta[i] = base == null ? Double.NaN : e.get(i).trial().f1() - base.trial().f1();
             }
-            out.add(new ThresholdCell(s.method().name(), s.thresholdPercent(), mean(e, ScenarioResult::threshold),
+            out.add(new ThresholdCell(s.method().name(), s.thresholdPercent(), mean(e, ScenarioResult::thresholdAsked),
+                    mean(e, ScenarioResult::thresholdUsed),
                     mean(e, x -> x.trial().f1()), mean(e, x -> x.trial().score().precision()),
                     mean(e, x -> x.trial().score().recall()), mean(delta),
                     java.util.Arrays.stream(delta).map(Math::abs).max().orElse(Double.NaN)));

@@ -8,6 +8,7 @@ import org.mepsc.pipeline.DetectionParameters;
 /** The numeric detection parameters a sweep can vary, named as the detection options name them. */
 public enum SweepParameter {
     THRESHOLD("threshold", "noise SD", true),
+    FALSE_DISCOVERY("fdr", "share", true),
     LOWPASS_HZ("lowpass-hz", "Hz", false),
     HIGHPASS_HZ("highpass-hz", "Hz", false),
     REFRACTORY_MS("refractory-ms", "ms", false),
@@ -34,8 +35,8 @@ public enum SweepParameter {
 
     /**
      * Whether the automatic template is learned the same whatever the value: the template is
-     * learned before the threshold and the amplitude floor are applied, so a sweep over them can
-     * learn it once.
+     * learned before the threshold, the false-discovery guard and the amplitude floor apply, so a
+     * sweep over them can learn it once.
      */
     public boolean keepsTemplate() {
         return keepsTemplate;
@@ -45,6 +46,7 @@ public enum SweepParameter {
     public DetectionParameters apply(DetectionParameters p, double value) {
         return switch (this) {
             case THRESHOLD -> p.withThreshold(value);
+            case FALSE_DISCOVERY -> p.withFalseDiscovery(value);
             case LOWPASS_HZ -> p.withLowPass(p.lowPassKind(), value);
             case HIGHPASS_HZ -> p.withHighPassHz(value);
             case REFRACTORY_MS -> p.withRefractoryMs(value);

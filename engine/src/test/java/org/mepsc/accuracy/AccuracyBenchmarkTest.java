@@ -31,7 +31,7 @@ class AccuracyBenchmarkTest {
         ScenarioResult half = r.scenarios().get(3);
         ScenarioResult same = r.scenarios().get(4);
         assertThat(same.trial()).isSameAs(grid8.trial()); // 100 % is the default run
-        assertThat(half.threshold()).isEqualTo(grid8.threshold() / 2);
+        assertThat(half.thresholdAsked()).isEqualTo(grid8.thresholdAsked() / 2);
         assertThat(half.trial().score().nDetected()).isGreaterThanOrEqualTo(grid8.trial().score().nDetected());
         assertThat(r.scenarios().get(2).simulation().decayTauMs()).isEqualTo(2);
         assertThat(grid8.simulation().amplitudeMedianPa()).isEqualTo(16);
@@ -43,9 +43,9 @@ class AccuracyBenchmarkTest {
         List<String> csv = Files.readAllLines(out.resolve("accuracy.csv"));
         assertThat(csv.get(0)).isEqualTo(String.join(",", AccuracyTables.SCENARIO_COLUMNS));
         assertThat(csv).hasSize(6);
-        assertThat(csv.get(1)).startsWith("snr,deconvolution,3,9.54,1,1,8,1,50,2000,0.3,4,100,4.5,");
+        assertThat(csv.get(1)).startsWith("snr,deconvolution,3,9.54,1,1,8,1,50,2000,0.3,4,100,3,");
         assertThat(csv.get(3)).startsWith("kinetics,deconvolution,8,");
-        assertThat(csv.get(4)).startsWith("threshold,deconvolution,8,").contains(",50,2.25,");
+        assertThat(csv.get(4)).startsWith("threshold,deconvolution,8,").contains(",50,1.5,");
         for (String row : csv) {
             assertThat(row.split(",", -1)).hasSize(AccuracyTables.SCENARIO_COLUMNS.size());
         }

@@ -23,7 +23,8 @@ class ParameterSweepTest {
         SimulatedRecording rec = Simulator.simulate(SimulationParameters.defaults().withDurationS(20).withRateHz(5)
                 .withAmplitudeMedianPa(8).withSeed(11));
         Scorer scorer = new Scorer(EventList.fromTruth(GroundTruth.of(rec)), 0.0015);
-        DetectionParameters base = DetectionParameters.defaults();
+        // without the false-discovery guard, which would raise the low thresholds
+        DetectionParameters base = DetectionParameters.defaults().withFalseDiscovery(0);
         ParameterSweep.Result r = ParameterSweep.run(rec, 0, List.of(), base, SweepParameter.THRESHOLD, THRESHOLDS, scorer, 2);
 
         assertThat(r.points()).extracting(ParameterSweep.Point::value).containsExactlyElementsOf(THRESHOLDS);

@@ -34,7 +34,7 @@ class PlugInDetectorTest {
 
         assertThat(r.scenarios()).hasSize(2).allSatisfy(x -> {
             assertThat(x.scenario().method().name()).isEqualTo("drop");
-            assertThat(x.threshold()).isEqualTo(4.0); // the factory's default threshold
+            assertThat(x.thresholdAsked()).isEqualTo(4.0); // the factory's default threshold
         });
         assertThat(made).isNotEmpty();
         assertThat(made.stream().mapToLong(d -> d.computed.get()).sum()).isGreaterThan(100_000);

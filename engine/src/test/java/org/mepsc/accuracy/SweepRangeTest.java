@@ -42,6 +42,7 @@ class SweepRangeTest {
         assertThat(SweepParameter.HIGHPASS_HZ.apply(d, 2).highPassHz()).isEqualTo(2);
         assertThat(SweepParameter.REFRACTORY_MS.apply(d, 3).refractoryMs()).isEqualTo(3);
         assertThat(SweepParameter.AMPLITUDE_FLOOR.apply(d, 4).amplitudeFloor()).isEqualTo(4);
+        assertThat(SweepParameter.named("fdr").apply(d, 0.05).falseDiscovery()).isEqualTo(0.05);
         assertThat(SweepParameter.THRESHOLD.keepsTemplate()).isTrue();
         assertThat(SweepParameter.LOWPASS_HZ.keepsTemplate()).isFalse();
         assertThatThrownBy(() -> SweepParameter.named("gain")).isInstanceOf(IllegalArgumentException.class)
