@@ -125,7 +125,7 @@ final class SweepCommand implements Callable<Integer> {
         ParameterSweep.Result result;
         Path[] outputs = outputs();
         try (Recording r = input.open(file)) {
-            Channel ch = channel == null ? defaultChannel(r) : r.findChannel(channel);
+            Channel ch = channel == null ? DetectCommand.defaultChannel(r) : r.findChannel(channel);
             List<Integer> chosen = SweepRanges.parse(sweeps);
             if (truthEvents.durationS().isEmpty()) {
                 truthEvents = truthEvents.withDurationS(r.totalDurationS());
@@ -204,15 +204,6 @@ final class SweepCommand implements Callable<Integer> {
         String n = p.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot < 0 ? "" : n.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    private static Channel defaultChannel(Recording r) {
-        for (Channel c : r.channels()) {
-            if (c.isCurrent()) {
-                return c;
-            }
-        }
-        return r.channel(0);
     }
 
     private static String f3(double v) {

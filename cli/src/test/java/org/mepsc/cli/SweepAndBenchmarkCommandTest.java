@@ -99,6 +99,15 @@ class SweepAndBenchmarkCommandTest {
     }
 
     @Test
+    void detectTakesOneThresholdAndPointsToSweepForARange() throws IOException {
+        Path rec = dir.resolve("x.csv");
+        Files.writeString(rec, "time_s,Im_pA\n0,1\n0.001,2\n");
+        Run r = run("detect", rec.toString(), "--threshold", "2:6:1");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--threshold takes a number (got '2:6:1'); ranges FROM:TO:STEP are for mepsc sweep");
+    }
+
+    @Test
     void aMissingTruthFileIsAnInputFailure() throws IOException {
         Path rec = simulated();
         Run r = run("sweep", rec.toString(), dir.resolve("nope.csv").toString(), "--threshold", "3");
