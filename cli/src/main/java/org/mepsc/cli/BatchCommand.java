@@ -72,6 +72,7 @@ final class BatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         DetectionParameters parameters = detection.parameters();
         GroupComparison.Options comparison = noCompare ? null : comparisonOptions.options();
+        inputOptions.refuseAssumedUnit("batch");
         BatchOptions options = new BatchOptions(out, jobs, inputOptions.openOptions(), !force, comparison,
                 "mepsc " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         BatchInput cohort = BatchInput.read(input, RecordingReaders.standard(), out);

@@ -98,7 +98,7 @@ final class DetectCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private static Channel defaultChannel(Recording r) {
+    static Channel defaultChannel(Recording r) {
         for (Channel c : r.channels()) {
             if (c.isCurrent()) {
                 return c;

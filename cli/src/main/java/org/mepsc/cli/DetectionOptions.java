@@ -24,8 +24,9 @@ final class DetectionOptions {
     Method method;
 
     @Option(names = "--threshold", paramLabel = "K",
-            description = "Least threshold in noise SDs of the detection statistic (default: 3; template and correlation: 5).")
-    Double threshold;
+            description = "Least threshold in noise SDs of the detection statistic (default: 3 for deconvolution, 5 for "
+                    + "template and correlation); see --fdr. mepsc sweep takes a range FROM:TO:STEP here.")
+    String threshold;
 
     @Option(names = "--fdr", paramLabel = "Q",
             description = "Raise the threshold until at most this share of detections is estimated to be noise; 0 keeps K "
@@ -82,6 +83,18 @@ final class DetectionOptions {
      * @throws UsageError or IllegalArgumentException (exit code 2) naming the option to change
      */
     DetectionParameters parameters() {
+        return parameters(true);
+    }
+
+    /** The text given to --threshold, if any (a sweep reads a range from it). */
+    String thresholdText() {
+        return threshold;
+    }
+
+    /**
+     * @param withThreshold false to leave the threshold automatic whatever --threshold says (a sweep varies it)
+     */
+    DetectionParameters parameters(boolean withThreshold) {
         if (!template.strip().equalsIgnoreCase("auto")) {
             throw new UsageError("--template takes only 'auto'; give a fixed template with --rise-ms and --decay-ms");
         }
@@ -94,7 +107,7 @@ final class DetectionOptions {
         }
         return new DetectionParameters(
                 method == null ? D.method() : method,
-                threshold == null ? D.threshold() : threshold,
+                threshold == null || !withThreshold ? D.threshold() : number("--threshold", threshold),
                 fdr == null ? D.falseDiscovery() : fdr,
                 riseMs == null ? D.template() : new Template(riseMs, decayMs),
                 polarity == null ? D.polarity() : polarity,
@@ -106,6 +119,15 @@ final class DetectionOptions {
                 !noAutoExclude,
                 refractoryMs == null ? D.refractoryMs() : refractoryMs,
                 amplitudeFloor == null ? D.amplitudeFloor() : amplitudeFloor);
+    }
+
+    private static Double number(String option, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageError(option + " takes a number (got '" + text + "')"
+                    + (text.contains(":") ? "; ranges FROM:TO:STEP are for mepsc sweep" : ""));
+        }
     }
 
     private Double notch() {

@@ -6,6 +6,7 @@ import org.mepsc.io.OpenOptions;
 import org.mepsc.io.RawLayout;
 import org.mepsc.io.RecordingReaders;
 import org.mepsc.recording.Recording;
+import org.mepsc.recording.UnitOverride;
 import picocli.CommandLine.Option;
 
 /** Options that say how to open an input file; shared by every command that reads recordings. */
@@ -43,6 +44,11 @@ final class InputOptions {
             description = "Bytes to skip at the start of a raw file (default: ${DEFAULT-VALUE}).")
     long rawHeaderBytes;
 
+    @Option(names = "--assume-unit", paramLabel = "UNIT",
+            description = "Read every channel as if the file declared this unit (pA, nA, mA, A, mV, V): for files "
+                    + "that state the wrong one.")
+    String assumeUnit;
+
     @Option(names = "--debug", description = "Show stack traces of errors.")
     boolean debug;
 
@@ -54,7 +60,23 @@ final class InputOptions {
         return o;
     }
 
+    /** For commands that open many files, where one unit for all would be a trap. */
+    void refuseAssumedUnit(String command) {
+        if (assumeUnit != null) {
+            throw new UsageError("--assume-unit applies to one file at a time (detect, info, export, sweep), not to " + command);
+        }
+    }
+
     Recording open(Path file) throws IOException {
-        return RecordingReaders.standard().open(file, openOptions());
+        Recording r = RecordingReaders.standard().open(file, openOptions());
+        if (assumeUnit == null) {
+            return r;
+        }
+        try {
+            return UnitOverride.of(r, assumeUnit);
+        } catch (IllegalArgumentException e) {
+            r.close();
+            throw new UsageError("--assume-unit: " + e.getMessage());
+        }
     }
 }

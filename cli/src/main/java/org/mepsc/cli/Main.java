@@ -18,6 +18,8 @@ import picocli.CommandLine.IVersionProvider;
             DetectCommand.class,
             SimulateCommand.class,
             ScoreCommand.class,
+            SweepCommand.class,
+            BenchmarkAccuracyCommand.class,
             BatchCommand.class,
             CompareCommand.class,
             CommandLine.HelpCommand.class,

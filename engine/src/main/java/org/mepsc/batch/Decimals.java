@@ -3,12 +3,12 @@ package org.mepsc.batch;
 import java.util.Locale;
 
 /** Numbers in output tables: fixed decimals, no trailing zeros, empty when missing. */
-final class Decimals {
+public final class Decimals {
 
     private Decimals() {
     }
 
-    static String fixed(double v, int decimals) {
+    public static String fixed(double v, int decimals) {
         if (!Double.isFinite(v)) {
             return "";
         }

@@ -54,7 +54,8 @@ public interface Detector {
      * {@code out[outOffset..]}; larger means more event-like for the chosen polarity.
      *
      * @param conditioned the conditioned trace, covering {@code [from − reachBefore(), from + count
-     *     + reachAfter())}
+     *     + reachAfter())}, except at the start of a sweep, where it begins at position 0 (positions
+     *     there lie in the sweep's edge, where no event is reported, but must not fail)
      * @param kernelOutputs the outputs of {@link #kernels()}, covering {@code [from, from+count)}
      */
     void statistic(Window conditioned, List<Window> kernelOutputs, long from, int count, float[] out, int outOffset);

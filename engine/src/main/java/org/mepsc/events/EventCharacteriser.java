@@ -186,7 +186,8 @@ public final class EventCharacteriser {
         double halfWidth = (t50d - t50) * dtMs;
 
         double charge = Double.NaN;
-        int qStart = Math.max(ip + (int) Math.ceil(onset), bEnd);
+        // an onset extrapolated from a noisy rise may fall before the measured stretch
+        int qStart = Math.max(Math.max(ip + (int) Math.ceil(onset), bEnd), from);
         if (qStart <= dEnd) {
             double area = 0;
             for (int i = qStart; i <= dEnd; i++) {

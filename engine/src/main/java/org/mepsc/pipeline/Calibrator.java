@@ -101,15 +101,17 @@ final class Calibrator {
             current = learned.last.template.equals(template) ? learned.last
                     : evaluate(conditioning, Method.TEMPLATE, template, raw.noise, windows, null);
         }
-        WelchSpectrum spectrum = p.method() == Method.DECONVOLUTION ? quietSpectrum(current, windows) : null;
-        if (p.method() != Method.TEMPLATE) {
-            current = evaluate(conditioning, p.method(), template, raw.noise, windows, spectrum);
+        Method scan = p.detector() == null ? p.method() : null; // null: the parameters' own detector
+        WelchSpectrum spectrum = scan == Method.DECONVOLUTION ? quietSpectrum(current, windows) : null;
+        if (scan != Method.TEMPLATE) {
+            current = evaluate(conditioning, scan, template, raw.noise, windows, spectrum);
         }
-        double minimum = p.threshold() != null ? p.threshold() : SetupFactory.defaultThreshold(p.method());
+        double minimum = p.threshold() != null ? p.threshold()
+                : scan == null ? p.detector().defaultThreshold() : SetupFactory.defaultThreshold(scan);
         double threshold = guardedThreshold(current, windows, minimum);
         double noiseSd = conditionedNoise(current.setup, windows, template);
         double floor = p.amplitudeFloor() != null ? p.amplitudeFloor() : FLOOR_SDS * noiseSd;
-        ScanSetup setup = SetupFactory.build(conditioning, p, p.method(), template, raw.noise, longest, spectrum,
+        ScanSetup setup = SetupFactory.build(conditioning, p, scan, template, raw.noise, longest, spectrum,
                 current.noise, threshold, floor);
         double refractoryMs = setup.refractory() * 1000 / conditioning.rateHz();
         Calibration c = new Calibration(fs, conditioning.decimation(), conditioning.notchHz(), notchSource, template,
@@ -220,9 +222,9 @@ final class Calibrator {
     private record Detection(int sweep, long position, float z) {
     }
 
-    private Evaluation evaluate(Conditioning conditioning, Method method, Template t, RawNoise diffSd, List<Chunk> windows,
+    private Evaluation evaluate(Conditioning conditioning, Method method, Template t, RawNoise rawNoise, List<Chunk> windows,
             WelchSpectrum spectrum) throws IOException {
-        ScanSetup raw = SetupFactory.build(conditioning, p, method, t, diffSd, longest, spectrum, null, 0, 0);
+        ScanSetup raw = SetupFactory.build(conditioning, p, method, t, rawNoise, longest, spectrum, null, 0, 0);
         long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
         int stride = (int) Math.max(1, total / NOISE_SAMPLES);
         // the statistic is computed once per window; its noise, then its detections, come from that copy
@@ -262,10 +264,10 @@ final class Calibrator {
     private record Learned(Template template, String source, double r2, int events, Evaluation last) {
     }
 
-    private Learned learn(Conditioning conditioning, RawNoise diffSd, List<Chunk> windows) throws IOException {
+    private Learned learn(Conditioning conditioning, RawNoise rawNoise, List<Chunk> windows) throws IOException {
         Evaluation best = null;
         for (Template t : SetupFactory.initialTemplates()) {
-            Evaluation e = evaluate(conditioning, Method.TEMPLATE, t, diffSd, windows, null);
+            Evaluation e = evaluate(conditioning, Method.TEMPLATE, t, rawNoise, windows, null);
             if (best == null || e.countAbove(STRICT) > best.countAbove(STRICT)) {
                 best = e;
             }
@@ -286,7 +288,7 @@ final class Calibrator {
             lastFit = fit;
             lastEvents = avg.events;
             boolean settled = next.distance(current.template) < 1.03;
-            current = evaluate(conditioning, Method.TEMPLATE, next, diffSd, windows, null);
+            current = evaluate(conditioning, Method.TEMPLATE, next, rawNoise, windows, null);
             if (settled) {
                 break;
             }

@@ -1,6 +1,7 @@
 package org.mepsc.pipeline;
 
 import java.util.List;
+import org.mepsc.detect.DetectorFactory;
 import org.mepsc.detect.Template;
 import org.mepsc.events.Polarity;
 
@@ -24,6 +25,8 @@ import org.mepsc.events.Polarity;
  * @param autoArtefacts also leave out steps, saturated stretches and gaps found in the trace
  * @param refractoryMs least distance between two events (null: from the template)
  * @param amplitudeFloor smallest amplitude accepted, in the channel's unit (null: from the noise)
+ * @param detector a detector that is not built in, scanning instead of {@code method}'s (null: the
+ *     method's); the template is still learned as for any method
  */
 public record DetectionParameters(
         Method method,
@@ -38,10 +41,19 @@ public record DetectionParameters(
         List<Exclusion> exclusions,
         boolean autoArtefacts,
         Double refractoryMs,
-        Double amplitudeFloor) {
+        Double amplitudeFloor,
+        DetectorFactory detector) {
 
     public static final double DEFAULT_LOW_PASS_HZ = 2000;
     public static final double DEFAULT_FALSE_DISCOVERY = 0.02;
+
+    /** Parameters with the method's own detector. */
+    public DetectionParameters(Method method, Double threshold, double falseDiscovery, Template template,
+            Polarity polarity, LowPassKind lowPassKind, double lowPassHz, double highPassHz, Double notchHz,
+            List<Exclusion> exclusions, boolean autoArtefacts, Double refractoryMs, Double amplitudeFloor) {
+        this(method, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
+                exclusions, autoArtefacts, refractoryMs, amplitudeFloor, null);
+    }
 
     public DetectionParameters {
         exclusions = List.copyOf(exclusions);
@@ -80,56 +92,67 @@ public record DetectionParameters(
 
     public DetectionParameters withMethod(Method m) {
         return new DetectionParameters(m, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
-                exclusions, autoArtefacts, refractoryMs, amplitudeFloor);
+                exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withThreshold(Double k) {
         return new DetectionParameters(method, k, falseDiscovery, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
-                exclusions, autoArtefacts, refractoryMs, amplitudeFloor);
+                exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withFalseDiscovery(double q) {
         return new DetectionParameters(method, threshold, q, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
-                exclusions, autoArtefacts, refractoryMs, amplitudeFloor);
+                exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withTemplate(Template t) {
         return new DetectionParameters(method, threshold, falseDiscovery, t, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
-                exclusions, autoArtefacts, refractoryMs, amplitudeFloor);
+                exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withPolarity(Polarity p) {
         return new DetectionParameters(method, threshold, falseDiscovery, template, p, lowPassKind, lowPassHz, highPassHz, notchHz,
-                exclusions, autoArtefacts, refractoryMs, amplitudeFloor);
+                exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withLowPass(LowPassKind kind, double hz) {
         return new DetectionParameters(method, threshold, falseDiscovery, template, polarity, kind, hz, highPassHz, notchHz,
-                exclusions, autoArtefacts, refractoryMs, amplitudeFloor);
+                exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withHighPassHz(double hz) {
         return new DetectionParameters(method, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz, hz, notchHz,
-                exclusions, autoArtefacts, refractoryMs, amplitudeFloor);
+                exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withNotchHz(Double hz) {
         return new DetectionParameters(method, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz, highPassHz, hz,
-                exclusions, autoArtefacts, refractoryMs, amplitudeFloor);
+                exclusions, autoArtefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withExclusions(List<Exclusion> e, boolean artefacts) {
         return new DetectionParameters(method, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
-                e, artefacts, refractoryMs, amplitudeFloor);
+                e, artefacts, refractoryMs, amplitudeFloor, detector);
     }
 
     public DetectionParameters withRefractoryMs(Double ms) {
         return new DetectionParameters(method, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
-                exclusions, autoArtefacts, ms, amplitudeFloor);
+                exclusions, autoArtefacts, ms, amplitudeFloor, detector);
     }
 
     public DetectionParameters withAmplitudeFloor(Double floor) {
         return new DetectionParameters(method, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz, highPassHz, notchHz,
-                exclusions, autoArtefacts, refractoryMs, floor);
+                exclusions, autoArtefacts, refractoryMs, floor, detector);
+    }
+
+    /** Scans with a detector that is not built in (null: the method's own). */
+    public DetectionParameters withDetector(DetectorFactory d) {
+        return new DetectionParameters(method, threshold, falseDiscovery, template, polarity, lowPassKind, lowPassHz,
+                highPassHz, notchHz, exclusions, autoArtefacts, refractoryMs, amplitudeFloor, d);
+    }
+
+    /** The name of the statistic that scans: the method's, or the plugged-in detector's. */
+    public String methodLabel() {
+        return detector != null ? detector.name() : method.label();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.mepsc.detect.ClementsBekkers;
 import org.mepsc.detect.Deconvolution;
 import org.mepsc.detect.Detector;
+import org.mepsc.detect.DetectorContext;
 import org.mepsc.detect.NoiseEstimate;
 import org.mepsc.detect.PearsonCorrelation;
 import org.mepsc.detect.Template;
@@ -52,14 +53,17 @@ final class SetupFactory {
     }
 
     /**
-     * @param method the statistic (the template is learned with one, events detected with another)
+     * @param method the statistic (the template is learned with one, events detected with another);
+     *     null for the parameters' own {@link DetectionParameters#detector() detector}
      * @param spectrum the conditioned trace's noise spectrum away from events, or null if not measured
      */
     static ScanSetup build(Conditioning conditioning, DetectionParameters p, Method method, Template t, RawNoise raw,
             long longestSweep, WelchSpectrum spectrum, NoiseEstimate noise, double threshold, double amplitudeFloor) {
         double rate = conditioning.rateHz();
         double perMs = rate / 1000;
-        Detector detector = detector(method, t, conditioning, spectrum, p.polarity());
+        Detector detector = method == null
+                ? p.detector().create(new DetectorContext(t, rate, p.polarity(), templatePre(rate), templateLength(t, rate)))
+                : detector(method, t, conditioning, spectrum, p.polarity());
         ChainDesign bank = ScanSetup.chainFor(conditioning, detector, longestSweep);
         double refractoryMs = p.refractoryMs() != null ? p.refractoryMs()
                 : Math.max(0.5, REFRACTORY_PER_PEAK_TIME * t.peakTimeMs());

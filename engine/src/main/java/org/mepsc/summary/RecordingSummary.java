@@ -52,7 +52,7 @@ public record RecordingSummary(String file, Channel channel, List<Integer> sweep
         o.put("file", file);
         o.put("channel", channel.index());
         o.put("channel_name", channel.name());
-        o.put("method", parameters.method().label());
+        o.put("method", parameters.methodLabel());
         o.put("event_count", events.accepted());
         o.put("rejected_count", events.rejected());
         num(o, "analysed_duration_s", run.analysedSeconds());
@@ -82,7 +82,7 @@ public record RecordingSummary(String file, Channel channel, List<Integer> sweep
         Calibration c = run.calibration();
         DetectionParameters p = parameters;
         ObjectNode o = Json.object();
-        o.put("method", p.method().label());
+        o.put("method", p.methodLabel());
         num(o, "threshold", c.threshold());
         num(o, "threshold_minimum", c.thresholdMinimum());
         num(o, "fdr", p.falseDiscovery());
@@ -141,7 +141,7 @@ public record RecordingSummary(String file, Channel channel, List<Integer> sweep
         StringBuilder sb = new StringBuilder();
         line(sb, "file", file);
         line(sb, "channel", channel.index() + " (" + channel.name() + ")");
-        line(sb, "method", parameters.method().label() + ", threshold " + fmt(c.threshold()) + " SD");
+        line(sb, "method", parameters.methodLabel() + ", threshold " + fmt(c.threshold()) + " SD");
         line(sb, "template", "rise " + fmt(c.template().riseMs()) + " ms, decay " + fmt(c.template().decayMs()) + " ms ("
                 + c.templateSource() + (Double.isNaN(c.templateFitR2()) ? "" : ", fit R² " + fmt(c.templateFitR2())
                 + " over " + c.templateEvents() + " events") + ")");
