@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "benchmark-accuracy", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Measure detection accuracy with the standard protocol: simulated recordings with realistic noise "
                 + "over an SNR grid (0-20 dB) x seeds x every method at default settings, events decaying 2x faster and "
-                + "4.5x slower, and a threshold sweep of 5-195 % of the default.",
+                + "4.5x slower, and a threshold sweep of 5-195 %% of the default.",
             "Writes accuracy.csv (one row per run), plots of F1, recall and precision against SNR per method (PNG and SVG) "
                 + "and summary.md (targets met and missed, tables) into --out."})
 final class BenchmarkAccuracyCommand implements Callable<Integer> {

@@ -24,8 +24,8 @@ final class DetectionOptions {
     Method method;
 
     @Option(names = "--threshold", paramLabel = "K",
-            description = "Least threshold in noise SDs of the detection statistic (default: 3 for deconvolution, 5 for "
-                    + "template and correlation); see --fdr. mepsc sweep takes a range FROM:TO:STEP here.")
+            description = "Least threshold in noise SDs of the detection statistic (default: 3; the false-discovery guard, "
+                    + "--fdr, may raise it). mepsc sweep takes a range FROM:TO:STEP here.")
     String threshold;
 
     @Option(names = "--fdr", paramLabel = "Q",

@@ -47,8 +47,8 @@ final class SetupFactory {
     static double defaultThreshold(Method m) {
         return switch (m) {
             case DECONVOLUTION -> 3.0;
-            case TEMPLATE -> 5.0;
-            case CORRELATION -> 5.0;
+            case TEMPLATE -> 3.0;
+            case CORRELATION -> 3.0;
         };
     }
 
