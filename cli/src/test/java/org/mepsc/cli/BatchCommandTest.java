@@ -26,8 +26,8 @@ class BatchCommandTest {
     @TempDir
     Path dir;
 
-    private static CompareCommandTest.Run mepsc(String... args) {
-        return CompareCommandTest.mepsc(args);
+    private static Run mepsc(String... args) {
+        return Run.of(args);
     }
 
     private Path abf(String name, long seed) throws IOException {
@@ -44,7 +44,7 @@ class BatchCommandTest {
         abf("data/drug/d1.abf", 2);
         Files.write(dir.resolve("data/drug/broken.abf"), new byte[0]);
         Path out = dir.resolve("out");
-        CompareCommandTest.Run r = mepsc("batch", dir.resolve("data").toString(), "--out", out.toString(), "--no-compare");
+        Run r = mepsc("batch", dir.resolve("data").toString(), "--out", out.toString(), "--no-compare");
         assertThat(r.code()).isEqualTo(ExitCode.INPUT_FAILED);
         assertThat(r.out()).contains("3 files, ").containsPattern("\\[1/3\\] ").containsPattern("\\[3/3\\] ")
                 .containsPattern("control/c1\\.abf: \\d+ events in 10 s \\(\\d+\\.\\d s\\)")
@@ -59,7 +59,7 @@ class BatchCommandTest {
 
         // each file's outputs are what mepsc detect writes for it (the file named by its path in the input folder)
         Path c1 = dir.resolve("data/control/c1.abf");
-        CompareCommandTest.Run detect = mepsc("detect", c1.toString(), "--out", dir.resolve("c1.csv").toString(),
+        Run detect = mepsc("detect", c1.toString(), "--out", dir.resolve("c1.csv").toString(),
                 "--summary", dir.resolve("c1.json").toString());
         assertThat(detect.code()).as(detect.err()).isZero();
         Path files;
@@ -79,13 +79,13 @@ class BatchCommandTest {
         fromDetect.put("file", "control/c1.abf");
         assertThat(fromBatch).isEqualTo(fromDetect);
 
-        CompareCommandTest.Run again = mepsc("batch", dir.resolve("data").toString(), "--out", out.toString(), "--no-compare");
+        Run again = mepsc("batch", dir.resolve("data").toString(), "--out", out.toString(), "--no-compare");
         assertThat(again.code()).isEqualTo(ExitCode.INPUT_FAILED);
         assertThat(again.out()).contains("control/c1.abf: up to date (").contains("drug/d1.abf: up to date (")
                 .contains("3 files: 0 analysed, 2 up to date, 1 failed");
 
         Files.delete(dir.resolve("data/drug/broken.abf"));
-        CompareCommandTest.Run fixed = mepsc("batch", dir.resolve("data").toString(), "--out", out.toString(), "--bootstrap", "200");
+        Run fixed = mepsc("batch", dir.resolve("data").toString(), "--out", out.toString(), "--bootstrap", "200");
         assertThat(fixed.err()).isEmpty();
         assertThat(fixed.code()).isEqualTo(ExitCode.OK);
         assertThat(fixed.out()).contains("2 files: 0 analysed, 2 up to date, 0 failed; 2 cells, 2 ok")
@@ -99,14 +99,14 @@ class BatchCommandTest {
         abf("data/a.abf", 1);
         Path m = dir.resolve("data/manifest.csv");
         Files.writeString(m, "file,cell,group\na.abf,a,control\nb.abf,b,drug\n", StandardCharsets.UTF_8);
-        CompareCommandTest.Run r = mepsc("batch", m.toString(), "--out", dir.resolve("out").toString());
+        Run r = mepsc("batch", m.toString(), "--out", dir.resolve("out").toString());
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).isEqualTo("mepsc: " + m + ": line 3: no such file 'b.abf' (looked for "
                 + dir.resolve("data/b.abf") + ")" + System.lineSeparator());
         assertThat(dir.resolve("out")).doesNotExist();
 
         Files.writeString(m, "path,cell,group\na.abf,a,control\n", StandardCharsets.UTF_8);
-        CompareCommandTest.Run columns = mepsc("batch", m.toString(), "--out", dir.resolve("out").toString());
+        Run columns = mepsc("batch", m.toString(), "--out", dir.resolve("out").toString());
         assertThat(columns.code()).isEqualTo(ExitCode.USAGE);
         assertThat(columns.err()).startsWith("mepsc: " + m + ": no column 'file'");
     }
@@ -129,17 +129,17 @@ class BatchCommandTest {
         for (String[] extra : cases) {
             List<String> args = new ArrayList<>(List.of("batch", data, "--out", out));
             args.addAll(List.of(extra));
-            CompareCommandTest.Run r = mepsc(args.toArray(String[]::new));
+            Run r = mepsc(args.toArray(String[]::new));
             assertThat(r.code()).as(String.join(" ", extra)).isEqualTo(ExitCode.USAGE);
             // one line saying what is wrong (a parse error adds the pointer to --help)
             assertThat(r.err()).as(String.join(" ", extra)).startsWith("mepsc: ");
             assertThat(r.err().lines().skip(1)).as(String.join(" ", extra))
                     .allSatisfy(l -> assertThat(l).isEqualTo("Try 'mepsc batch --help' for the options."));
         }
-        CompareCommandTest.Run noOut = mepsc("batch", data);
+        Run noOut = mepsc("batch", data);
         assertThat(noOut.code()).isEqualTo(ExitCode.USAGE);
         assertThat(noOut.err()).contains("Missing required option: '--out=DIR'");
-        CompareCommandTest.Run sameFolder = mepsc("batch", data, "--out", data);
+        Run sameFolder = mepsc("batch", data, "--out", data);
         assertThat(sameFolder.code()).isEqualTo(ExitCode.USAGE);
         assertThat(sameFolder.err()).startsWith("mepsc: --out must not be the input folder itself");
     }
@@ -167,7 +167,7 @@ class BatchCommandTest {
         assertThat(records(out)).as(Files.readString(dir.resolve("child.log"))).isBetween(1L, 4L);
         assertThat(out.resolve("cells.csv")).doesNotExist();
 
-        CompareCommandTest.Run resumed = mepsc("batch", m.toString(), "--out", out.toString(), "--no-compare");
+        Run resumed = mepsc("batch", m.toString(), "--out", out.toString(), "--no-compare");
         assertThat(resumed.err()).isEmpty();
         assertThat(resumed.code()).isEqualTo(ExitCode.OK);
         assertThat(resumed.out()).contains("up to date (");

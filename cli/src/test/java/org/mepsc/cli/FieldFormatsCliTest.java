@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,14 +24,9 @@ class FieldFormatsCliTest {
     Path tmp;
 
     /** Exit code, standard output and standard error of one run. */
-    private record Run(int code, String out, String err) {
-    }
 
     private static Run mepsc(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
+        return Run.of(args);
     }
 
     @ParameterizedTest(name = "{0}")
