@@ -55,7 +55,20 @@ public final class Main implements Runnable {
     /** Runs mepsc with the given streams and returns the exit code (the entry point tests use). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = commandLine(out, err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only Exceptions to the handler; an Error would otherwise end in a stack trace
+            err.println("mepsc: out of memory; give Java more with MEPSC_JAVA_OPTS=-Xmx... (mepsc streams recordings, "
+                    + "so this is a bug worth reporting with --debug)");
+            err.flush();
+            return ExitCode.INTERNAL;
+        } catch (InternalError e) {
+            // a memory-mapped file that shrank while mapped surfaces as InternalError
+            err.println("mepsc: internal error: " + Failures.message(e) + " (was a file truncated while mepsc read it?)");
+            err.flush();
+            return ExitCode.INTERNAL;
+        }
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
