@@ -48,8 +48,10 @@ class BrokenTraceTest {
      * @param excludedS expected excluded time besides the sweep edges: at least this ...
      * @param marginS ... and at most this much more (the zones around an artefact)
      * @param rateHz events per second simulated
+     * @param reasons the reasons reported besides the sweep edges
      */
-    record Row(String name, Damage damage, double[][] damaged, double excludedS, double marginS, double rateHz) {
+    record Row(String name, Damage damage, double[][] damaged, double excludedS, double marginS, double rateHz,
+            ExclusionReason... reasons) {
         @Override
         public String toString() {
             return name;
@@ -98,26 +100,28 @@ class BrokenTraceTest {
                 new Row("NaN stretch and single ±Inf samples",
                         (t, v) -> in(t, 5, 5.5) ? Float.NaN : in(t, 9, 9 + sample) ? Float.POSITIVE_INFINITY
                                 : in(t, 13, 13 + sample) ? Float.NEGATIVE_INFINITY : v,
-                        new double[][] {{5, 5.5}, {9, 9 + sample}, {13, 13 + sample}}, 0.5, 3 * 0.1, 4),
+                        new double[][] {{5, 5.5}, {9, 9 + sample}, {13, 13 + sample}}, 0.5, 3 * 0.1, 4,
+                        ExclusionReason.NON_FINITE, ExclusionReason.NON_FINITE, ExclusionReason.NON_FINITE),
                 new Row("dropped stretch read as 0 pA", (t, v) -> in(t, 7, 7.4) ? 0f : v,
-                        new double[][] {{7, 7.4}}, 0.4, 0.1, 4),
+                        new double[][] {{7, 7.4}}, 0.4, 0.1, 4, ExclusionReason.SATURATION),
                 new Row("dropped stretch repeating the last value", (t, v) -> in(t, 7, 7.4) ? -50f : v,
-                        new double[][] {{7, 7.4}}, 0.4 - 0.02, 0.1, 4),
+                        new double[][] {{7, 7.4}}, 0.4 - 0.02, 0.1, 4, ExclusionReason.SATURATION),
                 new Row("ADC saturation: a 5 nA deflection clipped at -2 nA",
                         (t, v) -> in(t, 11, 11.3) ? Math.max(-2000f, v - 5000f) : v,
-                        new double[][] {{11, 11.3}}, 0.3, 0.1, 4),
+                        new double[][] {{11, 11.3}}, 0.3, 0.1, 4, ExclusionReason.SATURATION),
                 new Row("holding current jumps by 200 pA and stays", (t, v) -> (float) (v + step(t, 8, 200)),
-                        new double[][] {{8, 8.00025}}, 0, 0.1, 4),
+                        new double[][] {{8, 8.00025}}, 0, 0.1, 4, ExclusionReason.JUMP),
                 new Row("seal loss: a 300 pA step, then drifting",
                         (t, v) -> (float) (v + step(t, 12, -300) - (t > 12 ? 200 * (1 - Math.exp(-(t - 12) / 2)) : 0)),
-                        new double[][] {{12, 12.00025}}, 0, 0.1, 4),
+                        new double[][] {{12, 12.00025}}, 0, 0.1, 4, ExclusionReason.JUMP),
                 new Row("slow drift of 100 pA over the recording", (t, v) -> (float) (v + 100 * t / DURATION_S),
                         new double[0][], 0, 0, 4),
                 new Row("no events at all", (t, v) -> v, new double[0][], 0, 0, 0),
                 new Row("everything at once",
                         (t, v) -> (float) (in(t, 3, 3.5) ? Float.NaN : in(t, 11, 11.3) ? Math.max(-2000f, v - 5000f)
                                 : v + step(t, 8, 200) + 50 * t / DURATION_S),
-                        new double[][] {{3, 3.5}, {8, 8.00025}, {11, 11.3}}, 0.8, 3 * 0.1, 4))
+                        new double[][] {{3, 3.5}, {8, 8.00025}, {11, 11.3}}, 0.8, 3 * 0.1, 4,
+                        ExclusionReason.NON_FINITE, ExclusionReason.JUMP, ExclusionReason.SATURATION))
                 .map(Arguments::of);
     }
 
@@ -156,6 +160,8 @@ class BrokenTraceTest {
         assertThat(x.stretches().stream().mapToDouble(ExcludedStretch::seconds).sum())
                 .isCloseTo(x.seconds(), org.assertj.core.api.Assertions.within(1e-9));
         assertThat(edges).isGreaterThan(0).isLessThan(0.05);
+        assertThat(x.stretches()).extracting(ExcludedStretch::reason).filteredOn(why -> why != ExclusionReason.SWEEP_EDGE)
+                .containsExactlyInAnyOrder(row.reasons());
         // the damage is excluded, with bounded margins around it, and nothing else
         assertThat(x.seconds() - edges).as("excluded besides the edges")
                 .isBetween(row.excludedS() - 1e-9, row.excludedS() + row.marginS() + 1e-9);
