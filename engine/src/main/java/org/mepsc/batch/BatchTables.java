@@ -38,7 +38,7 @@ final class BatchTables {
             "noise_sd_pA", "status");
     static final List<String> FILE_COLUMNS = List.of("file", "cell", "group", "channel", "sweeps", "exclude", "status",
             "event_count", "analysed_duration_s", "frequency_hz", "amplitude_median_pA", "noise_sd_pA", "threshold",
-            "template_rise_ms", "template_decay_ms", "template_source", "seconds", "output", "reason");
+            "template_rise_ms", "template_decay_ms", "template_source", "seconds", "output", "reason", "excluded_s");
     static final List<String> FAILURE_COLUMNS = List.of("file", "cell", "group", "reason");
 
     private static final CSVFormat READ = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -206,7 +206,7 @@ final class BatchTables {
                         value(s.path("threshold"), 4), value(s.path("template").path("rise_ms"), 4),
                         value(s.path("template").path("decay_ms"), 4), s.path("template").path("source").asText(""),
                         Decimals.fixed(o.seconds(), 2), out.relativize(o.outputDir()).toString().replace('\\', '/'),
-                        nullToEmpty(o.reason()));
+                        nullToEmpty(o.reason()), value(s.path("excluded_s"), 6));
             }
             p.flush();
         });

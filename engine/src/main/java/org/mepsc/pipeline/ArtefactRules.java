@@ -44,7 +44,7 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
      * @param raw samples {@code [origin, origin + length)}, covering {@code [from − flatRun −
      *     extremeReach, to + flatRun + extremeReach)} where the trace has them
      */
-    void scan(float[] raw, long origin, int length, long from, long to, Intervals zones) {
+    void scan(float[] raw, long origin, int length, long from, long to, Zones zones) {
         int lo = (int) Math.max(0, from - origin);
         int hi = (int) Math.min(length, to - origin);
         double threshold = enabled ? stepThreshold : Double.POSITIVE_INFINITY;
@@ -53,7 +53,7 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
         int start = Math.max(1, lo - flatRun);
         int end = Math.min(length, hi + flatRun);
         if (lo == 0 && hi > 0 && !Float.isFinite(raw[0])) {
-            zone(origin, Double.POSITIVE_INFINITY, zones);
+            zone(origin, Double.POSITIVE_INFINITY, ExclusionReason.NON_FINITE, zones);
         }
         int runStart = start - 1;
         for (int i = start; i < end; i++) {
@@ -62,7 +62,8 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
             if (!(Math.abs(d) <= threshold) && i >= lo && i < hi) {
                 boolean finite = Float.isFinite(v);
                 if (!finite || Float.isFinite(raw[i - 1])) {
-                    zone(origin + i, finite ? Math.abs(d) : Double.POSITIVE_INFINITY, zones);
+                    zone(origin + i, finite ? Math.abs(d) : Double.POSITIVE_INFINITY,
+                            finite ? ExclusionReason.JUMP : ExclusionReason.NON_FINITE, zones);
                 }
             }
             if (d != 0) {
@@ -74,19 +75,19 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
     }
 
     /** Flags the samples of the run {@code [a, b)} inside {@code [lo, hi)} if it is long and at an extreme. */
-    private void flatRun(float[] raw, int length, int a, int b, int lo, int hi, long origin, Intervals zones) {
+    private void flatRun(float[] raw, int length, int a, int b, int lo, int hi, long origin, Zones zones) {
         if (!enabled || b - a < flatRun || !Float.isFinite(raw[a])) {
             return;
         }
         for (int i = Math.max(a, lo); i < Math.min(b, hi); i++) {
             if (atExtreme(raw, length, i) && farFromTheRest(raw, length, i)) {
-                zone(origin + i, Double.POSITIVE_INFINITY, zones);
+                zone(origin + i, Double.POSITIVE_INFINITY, ExclusionReason.SATURATION, zones);
             }
         }
     }
 
-    private void zone(long at, double size, Intervals zones) {
-        zones.add(at - before - ringing.before(size), at + after + ringing.after(size) + 1);
+    private void zone(long at, double size, ExclusionReason reason, Zones zones) {
+        zones.add(at - before - ringing.before(size), at + after + ringing.after(size) + 1, reason);
     }
 
     /** Whether the samples near {@code i} that differ from it lie on average far from it (or none differ). */

@@ -41,7 +41,7 @@ final class ChunkScanner {
     private float[][] kernels;
     private final ChunkStatistic stat;
     private float[] raw = new float[0];
-    private Intervals zones;
+    private Zones zones;
 
     /**
      * @param frontStore the run's store of decimated (front filter) blocks, or null
@@ -62,8 +62,12 @@ final class ChunkScanner {
         return (recording.sweep(sweepIndex).length() + d - 1) / d;
     }
 
-    /** Candidates found and measured in a chunk, and the samples it analysed. */
-    record ChunkEvents(List<Event> events, long analysedSamples) {
+    /** A chunk's excluded full-rate stretch, clipped to the chunk. */
+    record Piece(long start, long end, ExclusionReason reason) {
+    }
+
+    /** Candidates found and measured in a chunk, the samples it analysed and those it left out. */
+    record ChunkEvents(List<Event> events, long analysedSamples, List<Piece> excluded) {
     }
 
     ChunkEvents detect(int sweepIndex, long from, long to) throws IOException {
@@ -90,8 +94,10 @@ final class ChunkScanner {
         }
         long fullFrom = from * d;
         long fullTo = Math.min(to * d, sweep.length());
-        long analysed = Math.max(0, fullTo - fullFrom) - zones.covered(fullFrom, fullTo);
-        return new ChunkEvents(events, analysed);
+        long analysed = Math.max(0, fullTo - fullFrom) - zones.all().covered(fullFrom, fullTo);
+        List<Piece> excluded = new ArrayList<>();
+        zones.pieces(fullFrom, fullTo, (a, b, why) -> excluded.add(new Piece(a, b, why)));
+        return new ChunkEvents(events, analysed, excluded);
     }
 
     /**
@@ -116,7 +122,7 @@ final class ChunkScanner {
         bank.read(0, lo, buf.length, buf, 0);
         prepareZones(sweepIndex, from, to);
         for (long p = ceilTo(from, stride); p < to; p += stride) {
-            if (p - halfWidth < 0 || p + halfWidth >= len || zones.contains(p * d)) {
+            if (p - halfWidth < 0 || p + halfWidth >= len || zones.all().contains(p * d)) {
                 continue;
             }
             double s = 0;
@@ -147,7 +153,7 @@ final class ChunkScanner {
         float[] buf = new float[n];
         bank.read(0, first, n, buf, 0);
         for (long s = first; s + segment <= end; s += segment) {
-            if (zones.covered(s * d, (s + segment) * d) > 0) {
+            if (zones.all().covered(s * d, (s + segment) * d) > 0) {
                 continue;
             }
             int k = java.util.Arrays.binarySearch(busy, s - guard);
@@ -226,7 +232,7 @@ final class ChunkScanner {
         stat.candHi = candHi;
         stat.noise = zScores ? setup.noise() : null;
         prepareZones(sweepIndex, Math.min(from, candLo), Math.max(to, candHi));
-        stat.zones = zones;
+        stat.zones = zones.all();
     }
 
     /** Excluded full-rate stretches reaching into detection-rate positions {@code [from, to)}. */
@@ -235,7 +241,7 @@ final class ChunkScanner {
         double offset = detector.onsetOffset();
         long fLo = Math.max(0, from * d + (long) Math.floor(Math.min(0, offset) * d) - d);
         long fHi = Math.min(length, to * d + (long) Math.ceil(Math.max(0, offset) * d) + d);
-        zones = new Intervals();
+        zones = new Zones();
         ArtefactRules rules = setup.artefacts();
         int reach = rules.reach();
         long rLo = Math.max(0, fLo - reach);
@@ -249,11 +255,11 @@ final class ChunkScanner {
             if (e.appliesTo(sweepIndex)) {
                 long a = (long) Math.floor(e.startS() * fs);
                 long b = Double.isInfinite(e.endS()) ? length : (long) Math.ceil(e.endS() * fs);
-                zones.add(Math.max(0, a), Math.min(length, b));
+                zones.add(Math.max(0, a), Math.min(length, b), ExclusionReason.USER);
             }
         }
-        zones.add(0, Math.min(length, (long) setup.edgeHead() * d));
-        zones.add(Math.max(0, length - (long) setup.edgeTail() * d), length);
+        zones.add(0, Math.min(length, (long) setup.edgeHead() * d), ExclusionReason.SWEEP_EDGE);
+        zones.add(Math.max(0, length - (long) setup.edgeTail() * d), length, ExclusionReason.SWEEP_EDGE);
         zones.merge();
     }
 

@@ -20,8 +20,10 @@ public final class DetectionRun {
      * @param calibration the settings the run used
      * @param analysedSamples samples analysed (excluded stretches removed), at the recording's rate
      * @param analysedSeconds the same in seconds
+     * @param excluded the stretches left out (automatic and user exclusions, sweep edges): analysed
+     *     + excluded time = the chosen sweeps' duration
      */
-    public record Result(Calibration calibration, long analysedSamples, double analysedSeconds) {
+    public record Result(Calibration calibration, long analysedSamples, double analysedSeconds, ExcludedTime excluded) {
     }
 
     private DetectionRun() {
@@ -94,16 +96,20 @@ public final class DetectionRun {
             double windowS = (setup.template().peakTimeMs() + 3 * setup.template().decayMs()) / 1000;
             NeighbourStage neighbours = new NeighbourStage(windowS, sink);
             long[] analysed = {0};
+            ExclusionLog excluded = new ExclusionLog();
             parallel.forEachOrdered(chunks.iterator(), setup, (scanner, c) -> scanner.detect(c.sweep(), c.from(), c.to()),
                     (c, r) -> {
                         analysed[0] += r.analysedSamples();
+                        for (var piece : r.excluded()) {
+                            excluded.add(recording.sweep(c.sweep()), piece.start(), piece.end(), piece.reason());
+                        }
                         for (var e : r.events()) {
                             neighbours.accept(e);
                         }
                     });
             neighbours.finish();
             double fs = recording.sweep(sweeps.get(0)).sampleRateHz();
-            return new Result(outcome.calibration(), analysed[0], analysed[0] / fs);
+            return new Result(outcome.calibration(), analysed[0], analysed[0] / fs, excluded.finish());
         }
 
         @Override

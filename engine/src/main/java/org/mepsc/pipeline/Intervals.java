@@ -94,4 +94,28 @@ final class Intervals {
     int size() {
         return size;
     }
+
+    /** Start of the i-th interval (after {@link #merge()}: in order). */
+    long start(int i) {
+        return starts[i];
+    }
+
+    long end(int i) {
+        return ends[i];
+    }
+
+    /** Whether an interval overlaps {@code [from, to)} (after {@link #merge()}). */
+    boolean overlaps(long from, long to) {
+        int lo = 0;
+        int hi = size;
+        while (lo < hi) { // the first interval ending after from
+            int mid = (lo + hi) >>> 1;
+            if (ends[mid] <= from) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo < size && starts[lo] < to;
+    }
 }

@@ -12,7 +12,10 @@ import org.mepsc.json.Json;
 import org.mepsc.pipeline.Calibration;
 import org.mepsc.pipeline.DetectionParameters;
 import org.mepsc.pipeline.DetectionRun;
+import org.mepsc.pipeline.ExcludedStretch;
+import org.mepsc.pipeline.ExcludedTime;
 import org.mepsc.pipeline.Exclusion;
+import org.mepsc.pipeline.ExclusionReason;
 import org.mepsc.recording.Channel;
 
 /**
@@ -57,6 +60,7 @@ public record RecordingSummary(String file, Channel channel, List<Integer> sweep
         o.put("rejected_count", events.rejected());
         num(o, "analysed_duration_s", run.analysedSeconds());
         num(o, "frequency_hz", frequencyHz());
+        excludedJson(o);
         SummaryAccumulator.Stats a = events.amplitude();
         ObjectNode amp = o.putObject("amplitude_" + u);
         num(amp, "mean", a.mean());
@@ -76,6 +80,40 @@ public record RecordingSummary(String file, Channel channel, List<Integer> sweep
         o.set("parameters", parametersJson());
         o.put("version", Version.get());
         return o;
+    }
+
+    private void excludedJson(ObjectNode o) {
+        ExcludedTime x = run.excluded();
+        num(o, "excluded_s", x.seconds());
+        ArrayNode list = o.putArray("excluded");
+        for (ExcludedStretch e : x.stretches()) {
+            ObjectNode j = list.addObject();
+            j.put("sweep", e.sweep());
+            num(j, "start_s", e.startS());
+            num(j, "end_s", e.endS());
+            j.put("reason", e.reason().label());
+        }
+        o.put("excluded_unlisted", x.unlisted());
+        ObjectNode counts = o.putObject("excluded_counts");
+        for (ExclusionReason r : ExclusionReason.values()) {
+            if (x.count(r) > 0) {
+                counts.put(r.label(), x.count(r));
+            }
+        }
+    }
+
+    /** "1.23 s in 4 stretches (2 jump, 1 non-finite, 1 user)". */
+    private String excludedText() {
+        ExcludedTime x = run.excluded();
+        StringBuilder sb = new StringBuilder(fmt(x.seconds()) + " s in " + x.count() + (x.count() == 1 ? " stretch" : " stretches"));
+        String sep = " (";
+        for (ExclusionReason r : ExclusionReason.values()) {
+            if (x.count(r) > 0) {
+                sb.append(sep).append(x.count(r)).append(' ').append(r.label());
+                sep = ", ";
+            }
+        }
+        return x.count() > 0 ? sb.append(')').toString() : sb.toString();
     }
 
     private ObjectNode parametersJson() {
@@ -147,6 +185,7 @@ public record RecordingSummary(String file, Channel channel, List<Integer> sweep
                 + " over " + c.templateEvents() + " events") + ")");
         line(sb, "events", events.accepted() + " accepted, " + events.rejected() + " rejected");
         line(sb, "analysed", fmt(run.analysedSeconds()) + " s");
+        line(sb, "excluded", excludedText());
         line(sb, "frequency", fmt(frequencyHz()) + " Hz");
         line(sb, "amplitude", "median " + fmt(a.median()) + " " + u + ", mean " + fmt(a.mean()) + " ± " + fmt(a.sd()) + " " + u);
         line(sb, "rise 10-90", "median " + fmt(events.riseMedian()) + " ms");

@@ -207,6 +207,9 @@ class BatchRunTest {
         long events = xFiles.stream().mapToLong(f -> Long.parseLong(f.get("event_count"))).sum();
         double seconds = xFiles.stream().mapToDouble(f -> Double.parseDouble(f.get("analysed_duration_s"))).sum();
         assertThat(seconds).isCloseTo(19, org.assertj.core.api.Assertions.within(0.1)); // 1 s of x2 left out
+        assertThat(xFiles).allSatisfy(f -> assertThat(Double.parseDouble(f.get("analysed_duration_s"))
+                + Double.parseDouble(f.get("excluded_s"))).isCloseTo(10, org.assertj.core.api.Assertions.within(1e-5)));
+        assertThat(Double.parseDouble(xFiles.get(1).get("excluded_s"))).isGreaterThanOrEqualTo(1);
         double variance = xFiles.stream().mapToDouble(f -> Math.pow(Double.parseDouble(f.get("noise_sd_pA")), 2)
                 * Double.parseDouble(f.get("analysed_duration_s"))).sum() / seconds;
         double[] amplitudes = BatchCohortTest.csv(out.resolve(BatchFiles.EVENTS)).stream()

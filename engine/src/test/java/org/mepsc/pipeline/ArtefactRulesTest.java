@@ -75,9 +75,10 @@ class ArtefactRulesTest {
         x[r.nextInt(n)] += 50;
         Ringing ringing = Ringing.of(List.of(new Fir(new double[] {0.25, 0.5, 0.25}, -1)), 0.5);
         ArtefactRules rules = new ArtefactRules(seed != 6, 8, 3 + r.nextInt(4), 5, 4, 2, 3, ringing);
-        Intervals zones = new Intervals();
-        rules.scan(x, 0, n, 0, n, zones);
-        zones.merge();
+        Zones found = new Zones();
+        rules.scan(x, 0, n, 0, n, found);
+        found.merge();
+        Intervals zones = found.all();
         Intervals expected = new Intervals();
         for (int i = 0; i < n; i++) {
             if (flagged(rules, x, i)) {

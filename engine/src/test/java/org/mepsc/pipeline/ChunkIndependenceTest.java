@@ -29,7 +29,13 @@ class ChunkIndependenceTest {
     }
 
     private static ArrayRecording twoSweeps() {
+        return twoSweeps(x -> { });
+    }
+
+    /** Two sweeps of 6 s at 20 kHz; {@code damage} changes the first. */
+    private static ArrayRecording twoSweeps(java.util.function.Consumer<float[]> damage) {
         SyntheticMinis a = SyntheticMinis.make(21, 6, 20_000, 12, 12, 2, 0.5, 5);
+        damage.accept(a.samples);
         SyntheticMinis b = SyntheticMinis.make(22, 5, 20_000, 12, 12, 2, 0.5, 5);
         RecordingMetadata md = new RecordingMetadata("SIMULATED", "", AcquisitionMode.EPISODIC, "", List.of(), List.of(),
                 Optional.empty());
@@ -62,5 +68,32 @@ class ChunkIndependenceTest {
         double chunked = DetectionRun.run(r, 0, List.of(), p, new Execution(2, 997), e -> { }).analysedSeconds();
         assertThat(chunked).isEqualTo(whole);
         assertThat(whole).isLessThan(11 - 0.75).isGreaterThan(11 - 0.75 - 0.2);
+    }
+
+    @Test
+    void theExcludedStretchesDoNotDependOnChunksEither() throws IOException {
+        ArrayRecording r = twoSweeps(x -> {
+            java.util.Arrays.fill(x, 20_000, 24_000, Float.NaN); // a gap
+            for (int i = 50_000; i < 50_600; i++) {
+                x[i] -= 150; // a seal test
+            }
+            java.util.Arrays.fill(x, 80_000, 86_000, -2000f); // saturation
+            x[100_000] += 800; // a spike
+            for (int i = 0; i < 400; i += 40) {
+                x[60_000 + i] = Float.NaN; // many short gaps, close enough to merge
+            }
+        });
+        DetectionParameters p = DetectionParameters.defaults()
+                .withExclusions(List.of(Exclusion.parse("1:4.9-5.3"), Exclusion.parse("0.2-0.3")), true);
+        DetectionRun.Result whole = DetectionRun.run(r, 0, List.of(), p, new Execution(1, Integer.MAX_VALUE), e -> { });
+        ExcludedTime w = whole.excluded();
+        assertThat(w.counts()).containsKeys(ExclusionReason.values());
+        assertThat(w.seconds()).isCloseTo(2 * 6.0 - whole.analysedSeconds(), org.assertj.core.api.Assertions.within(1e-9));
+        for (int chunk : new int[] {1009, 4096, 65537}) {
+            for (int threads : new int[] {1, 2}) {
+                ExcludedTime c = DetectionRun.run(r, 0, List.of(), p, new Execution(threads, chunk), e -> { }).excluded();
+                assertThat(c).as("chunks of %d, %d threads", chunk, threads).isEqualTo(w);
+            }
+        }
     }
 }
