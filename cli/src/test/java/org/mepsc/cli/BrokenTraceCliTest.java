@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mepsc.cli.DetectCommandTest.Run;
 import org.mepsc.json.Json;
 
 /** {@code mepsc detect} on damaged recordings: the exclusions are printed and in the summary JSON. */
@@ -34,7 +33,7 @@ class BrokenTraceCliTest {
     /** A simulated 20 s CSV with some values replaced. */
     private Path damaged(String name, double rateHz, Damage damage) throws IOException {
         Path clean = dir.resolve(name + ".clean.csv");
-        Run sim = DetectCommandTest.run("simulate", clean.toString(), "--duration-s", "20", "--rate-hz",
+        Run sim = Run.of("simulate", clean.toString(), "--duration-s", "20", "--rate-hz",
                 Double.toString(rateHz), "--seed", "5", "--amplitude-median-pA", "20");
         assertThat(sim.code()).as(sim.err()).isZero();
         List<String> lines = Files.readAllLines(clean);
@@ -61,7 +60,7 @@ class BrokenTraceCliTest {
         // a 0.5 s gap (NaN) at 5 s, a 5 nA deflection clipped at -2 nA for 0.3 s at 11 s
         Path csv = damaged("broken", 4, gapAndClip(5, 5.5, 11, 11.3));
         Path json = dir.resolve("broken.json");
-        Run r = DetectCommandTest.run("detect", csv.toString(), "--summary", json.toString());
+        Run r = Run.of("detect", csv.toString(), "--summary", json.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode s = Json.mapper().readTree(json.toFile());
         assertThat(s.get("excluded_s").asDouble()).isBetween(0.8, 1.05);
@@ -80,9 +79,9 @@ class BrokenTraceCliTest {
         // the same clipped deflection in an ABF file: int16 full scale after the file's scaling
         Path sat = damaged("saturated", 4, gapAndClip(0, 0, 11, 11.3));
         Path abf = dir.resolve("saturated.abf");
-        Run export = DetectCommandTest.run("export", sat.toString(), "--format", "abf", "--out", abf.toString());
+        Run export = Run.of("export", sat.toString(), "--format", "abf", "--out", abf.toString());
         assertThat(export.code()).as(export.err()).isZero();
-        Run d = DetectCommandTest.run("detect", abf.toString());
+        Run d = Run.of("detect", abf.toString());
         assertThat(d.code()).as(d.err()).isZero();
         assertThat(d.out()).containsPattern("excluded: +0\\.3\\d+ s in 3 stretches \\(1 saturation, 2 sweep-edge\\)");
     }
@@ -90,10 +89,10 @@ class BrokenTraceCliTest {
     @Test
     void aRecordingWithoutEventsReportsZeroEventsAndExitsZero() throws IOException {
         Path quiet = dir.resolve("quiet.csv");
-        Run sim = DetectCommandTest.run("simulate", quiet.toString(), "--duration-s", "20", "--rate-hz", "0", "--seed", "5");
+        Run sim = Run.of("simulate", quiet.toString(), "--duration-s", "20", "--rate-hz", "0", "--seed", "5");
         assertThat(sim.code()).as(sim.err()).isZero();
         Path json = dir.resolve("quiet.json");
-        Run r = DetectCommandTest.run("detect", quiet.toString(), "--summary", json.toString());
+        Run r = Run.of("detect", quiet.toString(), "--summary", json.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode s = Json.mapper().readTree(json.toFile());
         assertThat(s.get("event_count").asInt()).isLessThanOrEqualTo(3);
@@ -105,7 +104,7 @@ class BrokenTraceCliTest {
     void aRecordingThatIsAllGapHasNoFrequency() throws IOException {
         Path gap = damaged("gap", 4, (t, v) -> "NaN");
         Path json = dir.resolve("gap.json");
-        Run r = DetectCommandTest.run("detect", gap.toString(), "--summary", json.toString());
+        Run r = Run.of("detect", gap.toString(), "--summary", json.toString());
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode s = Json.mapper().readTree(json.toFile());
         assertThat(s.get("event_count").asInt()).isZero();
