@@ -89,6 +89,41 @@ public final class SpectralBank {
         }
     }
 
+    /**
+     * Reads every output {@code k} with {@code counts[k] > 0}, samples {@code [starts[k],
+     * starts[k]+counts[k])}, into {@code dsts[k]} from index 0: the same values as one
+     * {@link #read} per output, but block by block, so that each block is transformed forward once
+     * for all the outputs rather than once per output once the cache has moved on.
+     */
+    public void readOutputs(long[] starts, int[] counts, float[][] dsts) throws IOException {
+        long first = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] > 0) {
+                if (starts[k] < 0 || starts[k] + counts[k] > outLength) {
+                    throw new IndexOutOfBoundsException("samples [" + starts[k] + ", " + (starts[k] + counts[k])
+                            + ") outside a filtered trace of " + outLength + " samples");
+                }
+                first = Math.min(first, starts[k]);
+                end = Math.max(end, starts[k] + counts[k]);
+            }
+        }
+        if (first >= end) {
+            return;
+        }
+        for (long b = first / validOut; b * validOut < end; b++) {
+            long lo = b * validOut;
+            long hi = lo + validOut;
+            for (int k = 0; k < counts.length; k++) {
+                long from = Math.max(lo, starts[k]);
+                long to = Math.min(hi, starts[k] + counts[k]);
+                if (from < to) {
+                    System.arraycopy(block(b, k), (int) (from - lo), dsts[k], (int) (from - starts[k]), (int) (to - from));
+                }
+            }
+        }
+    }
+
     /** Output {@code k} as a trace (sharing this bank's buffers: same thread only). */
     public Trace output(int k) {
         return new Trace() {
