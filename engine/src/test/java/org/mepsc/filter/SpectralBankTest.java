@@ -139,6 +139,25 @@ class SpectralBankTest {
         }
     }
 
+    /** A lone NaN or ±∞ anywhere (the scan unrolls by four) reads as the finite sample before it. */
+    @ParameterizedTest
+    @ValueSource(floats = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY})
+    void aLoneNonFiniteSampleIsReplacedByThePreviousOne(float bad) throws IOException {
+        float[] x = noise(5, 9_000);
+        Fir h = FirDesign.fromResponse(Responses.gaussianLowPass(500), 10_000, 1e-9);
+        BankDesign design = BankDesign.of(List.of(h), 1, x.length);
+        float[] want = new float[x.length];
+        float[] got = new float[x.length];
+        for (int at : new int[] {1, 2, 3, 4, 1001, 4442, 8998, 8999}) {
+            float[] y = x.clone();
+            y[at] = y[at - 1];
+            new SpectralBank(new ArrayTrace(y, 10_000), design).read(0, 0, x.length, want, 0);
+            y[at] = bad;
+            new SpectralBank(new ArrayTrace(y, 10_000), design).read(0, 0, x.length, got, 0);
+            assertThat(got).as("%s at %d", bad, at).containsExactly(want);
+        }
+    }
+
     @Test
     void nonFiniteSamplesDoNotSpreadNaN() throws IOException {
         float[] x = noise(3, 10_000);
