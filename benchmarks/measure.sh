@@ -16,7 +16,8 @@
 #      process's anonymous memory (RssAnon) sampled from /proc, because RSS also counts the pages of
 #      the memory-mapped input file that the kernel keeps resident (reclaimable page cache);
 #   2. parallel speed-up: wall time of those two runs, and `cmp` of their events.csv (must be
-#      byte-identical);
+#      byte-identical); the 1-thread run is pinned to one CPU with taskset (when present), as the
+#      JVM's compiler and collector threads would otherwise lend it a second core;
 #   3. whole process: `./mepsc detect` on the 1-hour 20 kHz file, wall time including JVM start
 #      (median of --repeat runs, input in the page cache).
 # Results are printed as a markdown table and written to SCRATCH_DIR/results.md.
@@ -71,7 +72,8 @@ simulate() { # FILE RATE_HZ DURATION_S
 simulate "$hour" 20000 "$hour_s"
 simulate "$long" 50000 "$long_s"
 
-# run LABEL CMD...: runs CMD, sets wall (s), rss_kb (peak RSS) and anon_kb (peak RssAnon).
+# run LABEL CMD...: runs CMD, sets wall (s), cpu (CPU seconds per wall second, when /usr/bin/time
+# is there), rss_kb (peak RSS) and anon_kb (peak RssAnon).
 run() {
   local label=$1; shift
   local tfile="$dir/$label.time"
@@ -95,8 +97,10 @@ run() {
   wall=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
   if [ ${#timer[@]} -gt 0 ]; then
     rss_kb=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$tfile")
+    cpu=$(awk -F': ' -v w="$wall" '/User time|System time/ { s += $2 } END { printf "%.2f", s / w }' "$tfile")
   else
     rss_kb=$hwm
+    cpu=""
   fi
   anon_kb=$anon
   echo "$label: ${wall} s, peak RSS ${rss_kb} kB, peak RssAnon ${anon_kb} kB" >&2
@@ -109,10 +113,12 @@ cat "$hour" "$long" > /dev/null # into the page cache, so that runs compare comp
 long_samples=$((long_s * 50000))
 hour_samples=$((hour_s * 20000))
 
-run long-1thread java -Xmx256m -jar "$jar" detect "$long" --threads 1 -o "$dir/long.events.1.csv"
-w1=$wall; r1=$rss_kb; a1=$anon_kb
+pin=()
+if command -v taskset > /dev/null; then pin=(taskset -c "$(taskset -pc $$ | sed 's/.*: //; s/[,-].*//')"); fi
+run long-1thread "${pin[@]}" java -Xmx256m -jar "$jar" detect "$long" --threads 1 -o "$dir/long.events.1.csv"
+w1=$wall; r1=$rss_kb; a1=$anon_kb; c1=$cpu
 run long-${cores}threads java -Xmx256m -jar "$jar" detect "$long" --threads "$cores" -o "$dir/long.events.$cores.csv"
-wn=$wall; rn=$rss_kb; an=$anon_kb
+wn=$wall; rn=$rss_kb; an=$anon_kb; cn=$cpu
 if cmp -s "$dir/long.events.1.csv" "$dir/long.events.$cores.csv"; then same=yes; else same=NO; fi
 speedup=$(awk -v a="$w1" -v b="$wn" 'BEGIN { printf "%.2f", a / b }')
 events=$(($(wc -l < "$dir/long.events.1.csv") - 1))
@@ -120,18 +126,20 @@ events=$(($(wc -l < "$dir/long.events.1.csv") - 1))
 walls=()
 for i in $(seq "$repeat"); do
   run hour-run$i "$mepsc" detect "$hour" -o "$dir/hour.events.csv"
-  walls+=("$wall")
+  walls+=("$wall $cpu")
 done
-hw=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+median=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{ v[NR] = $0 } END { print v[int((NR + 1) / 2)] }')
+hw=${median% *}
+hc=${median#* }
 
 {
   echo "mepsc detect, $(date -u +%Y-%m-%dT%H:%MZ), $cores cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(java -version 2>&1 | head -n 1)"
   echo
-  echo "| run | recording | wall (s) | samples/s | peak RSS (MiB) | peak anonymous (MiB) |"
-  echo "|---|---|---:|---:|---:|---:|"
-  echo "| java -Xmx256m, --threads 1 | ${long_s} s at 50 kHz ($long_samples samples, $events events) | $w1 | $(msps $long_samples $w1) M | $(mib $r1) | $(mib $a1) |"
-  echo "| java -Xmx256m, --threads $cores | same | $wn | $(msps $long_samples $wn) M | $(mib $rn) | $(mib $an) |"
-  echo "| ./mepsc detect (whole process, median of $repeat) | ${hour_s} s at 20 kHz ($hour_samples samples) | $hw | $(msps $hour_samples $hw) M | | |"
+  echo "| run | recording | wall (s) | CPUs busy | samples/s | peak RSS (MiB) | peak anonymous (MiB) |"
+  echo "|---|---|---:|---:|---:|---:|---:|"
+  echo "| java -Xmx256m, --threads 1${pin:+ (${pin[*]})} | ${long_s} s at 50 kHz ($long_samples samples, $events events) | $w1 | $c1 | $(msps $long_samples $w1) M | $(mib $r1) | $(mib $a1) |"
+  echo "| java -Xmx256m, --threads $cores | same | $wn | $cn | $(msps $long_samples $wn) M | $(mib $rn) | $(mib $an) |"
+  echo "| ./mepsc detect (whole process, median of $repeat) | ${hour_s} s at 20 kHz ($hour_samples samples) | $hw | $hc | $(msps $hour_samples $hw) M | | |"
   echo
   echo "Speed-up with $cores threads: ${speedup}x; events.csv of 1 and $cores threads byte-identical: $same."
   echo "Peak RSS counts the resident pages of the memory-mapped input (page cache the kernel can reclaim);"
