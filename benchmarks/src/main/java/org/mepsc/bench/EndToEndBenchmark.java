@@ -104,9 +104,15 @@ public class EndToEndBenchmark {
 
     @Benchmark
     public long detect(Counter counter) throws IOException {
+        return detect(file, recording, parameters, new Execution(threads, chunk), counter);
+    }
+
+    /** One {@code mepsc detect FILE --out events.csv}, counting the recording's samples. */
+    static long detect(SimulatedFile file, Recording recording, DetectionParameters parameters, Execution execution,
+            Counter counter) throws IOException {
         SummaryAccumulator summary = new SummaryAccumulator();
         EventSink csv = new EventCsvWriter(Writer.nullWriter(), file.path().toString(), 0, "pA", false);
-        DetectionRun.run(recording, 0, List.of(), parameters, new Execution(threads, chunk), EventSink.both(csv, summary));
+        DetectionRun.run(recording, 0, List.of(), parameters, execution, EventSink.both(csv, summary));
         counter.samples += recording.sweep(0).length();
         return summary.accepted();
     }

@@ -1,14 +1,20 @@
 package org.mepsc.detect;
 
 /**
- * The k-th smallest of many floats in linear time (quickselect), without sorting them all. The
+ * The k-th smallest of many floats in linear time (radix selection), without sorting them all. The
  * order is that of {@link java.util.Arrays#sort(float[])} ({@link Float#compare}: −0.0 before
  * 0.0, NaN last), so every value returned is exactly the one a full sort would put at index k.
  */
 public final class OrderStatistics {
 
+    private static final int[] SHIFTS = {21, 10, 0};
+    private static final int[] WIDTHS = {11, 11, 10};
+
     private final int[] keys;
     private final int size;
+    private final int[] counts = new int[(1 << 11) + 1];
+    private int lastK = -1;
+    private int lastKey;
 
     /** Copies {@code values[0..count)}; the array is not changed. */
     public OrderStatistics(float[] values, int count) {
@@ -23,57 +29,60 @@ public final class OrderStatistics {
         return size;
     }
 
-    /** The value a sort would put at index {@code k}. Reorders the copy: later calls stay exact. */
+    /**
+     * The value a sort would put at index {@code k}: a most-significant-digit radix selection over
+     * the keys (three counting passes of 11, 11 and 10 bits, each over the keys whose higher digits
+     * match those found so far), which beats partitioning because its branches are predictable.
+     */
     public float select(int k) {
         if (k < 0 || k >= size) {
             throw new IndexOutOfBoundsException("order statistic " + k + " of " + size);
         }
-        int lo = 0;
-        int hi = size - 1;
-        long state = 0x9E3779B97F4A7C15L ^ size;
-        while (hi > lo) {
-            state = state * 6364136223846793005L + 1442695040888963407L;
-            int pivot = keys[lo + (int) Long.remainderUnsigned(state >>> 1, hi - lo + 1)];
-            // three-way partition: [lo, lt) < pivot, [lt, gt] == pivot, (gt, hi] > pivot
-            int lt = lo;
-            int gt = hi;
-            int i = lo;
-            while (i <= gt) {
-                int v = keys[i];
-                if (v < pivot) {
-                    keys[i++] = keys[lt];
-                    keys[lt++] = v;
-                } else if (v > pivot) {
-                    keys[i] = keys[gt];
-                    keys[gt--] = v;
-                } else {
-                    i++;
-                }
+        // digits of u = key ^ MIN_VALUE, whose unsigned order is the keys' signed order
+        int prefix = 0;
+        int known = 0;
+        int rank = k;
+        for (int pass = 0; pass < 3; pass++) {
+            int shift = SHIFTS[pass];
+            int mask = (1 << WIDTHS[pass]) - 1;
+            int other = mask + 1;
+            java.util.Arrays.fill(counts, 0, other + 1, 0);
+            for (int i = 0; i < size; i++) {
+                int u = keys[i] ^ Integer.MIN_VALUE;
+                // keys outside the bucket found so far all go to one spare counter (no branch)
+                counts[(u & known) == prefix ? (u >>> shift) & mask : other]++;
             }
-            if (k < lt) {
-                hi = lt - 1;
-            } else if (k > gt) {
-                lo = gt + 1;
-            } else {
-                return value(pivot);
+            int b = 0;
+            while (rank >= counts[b]) {
+                rank -= counts[b];
+                b++;
             }
+            prefix |= b << shift;
+            known |= mask << shift;
         }
-        return value(keys[k]);
+        lastK = k;
+        lastKey = prefix ^ Integer.MIN_VALUE;
+        return value(lastKey);
     }
 
-    /**
-     * The smallest value above index {@code k} after {@link #select select(k)}: the value a sort
-     * would put at index {@code k + 1}.
-     */
+    /** The value a sort would put at index {@code k + 1} (one pass when {@code select(k)} came just before). */
     public float next(int k) {
         if (k + 1 >= size) {
             throw new IndexOutOfBoundsException("order statistic " + (k + 1) + " of " + size);
         }
-        int min = Integer.MAX_VALUE;
-        for (int i = k + 1; i < size; i++) {
-            min = Math.min(min, keys[i]);
+        if (lastK != k) {
+            select(k);
         }
-        return value(min);
+        int v = lastKey;
+        int notAbove = 0;
+        int min = Integer.MAX_VALUE;
+        for (int i = 0; i < size; i++) {
+            int x = keys[i];
+            notAbove += x <= v ? 1 : 0;
+            min = Math.min(min, x > v ? x : Integer.MAX_VALUE);
+        }
+        // the value at k is v; the next is v again while copies of it remain
+        return value(notAbove > k + 1 ? v : min);
     }
 
     /** The linear interpolation between order statistics that numpy's default quantile uses. */

@@ -2,7 +2,7 @@ package org.mepsc.events;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Locale;
+import org.mepsc.output.FixedDecimals;
 
 /**
  * Writes events as CSV rows as they arrive (nothing is collected). Columns:
@@ -93,7 +93,7 @@ public final class EventCsvWriter implements EventSink {
 
     private StringBuilder num(double v, int decimals) {
         if (Double.isFinite(v)) {
-            row.append(String.format(Locale.ROOT, "%." + decimals + "f", v));
+            FixedDecimals.append(row, v, decimals);
         }
         return row;
     }

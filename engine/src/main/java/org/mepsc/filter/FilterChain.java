@@ -39,4 +39,9 @@ public final class FilterChain {
     public void read(int output, long start, int count, float[] dst, int offset) throws IOException {
         back.read(output, start, count, dst, offset);
     }
+
+    /** Several outputs at once, each block filtered once for all of them: see {@link SpectralBank#readOutputs}. */
+    public void readOutputs(long[] starts, int[] counts, float[][] dsts) throws IOException {
+        back.readOutputs(starts, counts, dsts);
+    }
 }

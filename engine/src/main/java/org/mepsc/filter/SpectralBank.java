@@ -89,6 +89,41 @@ public final class SpectralBank {
         }
     }
 
+    /**
+     * Reads every output {@code k} with {@code counts[k] > 0}, samples {@code [starts[k],
+     * starts[k]+counts[k])}, into {@code dsts[k]} from index 0: the same values as one
+     * {@link #read} per output, but block by block, so that each block is transformed forward once
+     * for all the outputs rather than once per output once the cache has moved on.
+     */
+    public void readOutputs(long[] starts, int[] counts, float[][] dsts) throws IOException {
+        long first = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (int k = 0; k < counts.length; k++) {
+            if (counts[k] > 0) {
+                if (starts[k] < 0 || starts[k] + counts[k] > outLength) {
+                    throw new IndexOutOfBoundsException("samples [" + starts[k] + ", " + (starts[k] + counts[k])
+                            + ") outside a filtered trace of " + outLength + " samples");
+                }
+                first = Math.min(first, starts[k]);
+                end = Math.max(end, starts[k] + counts[k]);
+            }
+        }
+        if (first >= end) {
+            return;
+        }
+        for (long b = first / validOut; b * validOut < end; b++) {
+            long lo = b * validOut;
+            long hi = lo + validOut;
+            for (int k = 0; k < counts.length; k++) {
+                long from = Math.max(lo, starts[k]);
+                long to = Math.min(hi, starts[k] + counts[k]);
+                if (from < to) {
+                    System.arraycopy(block(b, k), (int) (from - lo), dsts[k], (int) (from - starts[k]), (int) (to - from));
+                }
+            }
+        }
+    }
+
     /** Output {@code k} as a trace (sharing this bank's buffers: same thread only). */
     public Trace output(int k) {
         return new Trace() {
@@ -202,26 +237,27 @@ public final class SpectralBank {
     }
 
     /**
-     * Whether {@code raw[from..to)} are all finite (the usual case): the largest magnitude, which is
-     * NaN or ∞ if any sample is, without a branch per sample.
+     * Whether {@code raw[from..to)} are all finite (the usual case): {@code x·0} is ±0 for a finite
+     * sample and NaN otherwise, so the sums stay 0 unless one is not. Four plain sums, without a
+     * branch per sample: several times faster than a running maximum (Math.max handles NaN and −0).
      */
     private boolean allFinite(int from, int to) {
         float[] x = raw;
-        float m0 = 0;
-        float m1 = 0;
-        float m2 = 0;
-        float m3 = 0;
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
         int i = from;
         for (; i + 3 < to; i += 4) {
-            m0 = Math.max(m0, Math.abs(x[i]));
-            m1 = Math.max(m1, Math.abs(x[i + 1]));
-            m2 = Math.max(m2, Math.abs(x[i + 2]));
-            m3 = Math.max(m3, Math.abs(x[i + 3]));
+            s0 += x[i] * 0f;
+            s1 += x[i + 1] * 0f;
+            s2 += x[i + 2] * 0f;
+            s3 += x[i + 3] * 0f;
         }
         for (; i < to; i++) {
-            m0 = Math.max(m0, Math.abs(x[i]));
+            s0 += x[i] * 0f;
         }
-        return Math.max(Math.max(m0, m1), Math.max(m2, m3)) <= Float.MAX_VALUE;
+        return (s0 + s1) + (s2 + s3) == 0;
     }
 
     private void replaceNonFinite(int from, int to) {

@@ -66,10 +66,12 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
                             finite ? ExclusionReason.JUMP : ExclusionReason.NON_FINITE, zones);
                 }
             }
-            if (d != 0) {
+            // a run ends where the value changes; only long ones need a look, and the run's start
+            // is updated without a branch (digitised traces repeat values unpredictably)
+            if (i - runStart >= flatRun && d != 0) {
                 flatRun(raw, length, runStart, i, lo, hi, origin, zones);
-                runStart = i;
             }
+            runStart = d != 0 ? i : runStart;
         }
         flatRun(raw, length, runStart, end, lo, hi, origin, zones);
     }

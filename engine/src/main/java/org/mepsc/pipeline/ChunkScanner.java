@@ -39,6 +39,10 @@ final class ChunkScanner {
     private long condLo;
     private int condUsed;
     private float[][] kernels;
+    /** The bank outputs {@link #prepare} reads (0: the conditioned trace, k + 1: kernel k), reused. */
+    private final long[] readStarts;
+    private final int[] readCounts;
+    private final float[][] readInto;
     private final ChunkStatistic stat;
     private float[] raw = new float[0];
     private Zones zones;
@@ -54,6 +58,9 @@ final class ChunkScanner {
         this.detector = setup.detector();
         this.d = setup.decimation();
         this.kernels = new float[detector.kernels().size()][0];
+        this.readStarts = new long[kernels.length + 1];
+        this.readCounts = new int[kernels.length + 1];
+        this.readInto = new float[kernels.length + 1][];
         this.stat = new ChunkStatistic(detector, setup.refractory(), d);
     }
 
@@ -208,12 +215,19 @@ final class ChunkScanner {
         long condHi = Math.min(ld, statHi + Math.max(detector.reachAfter(), setup.characteriser().reachAfter() + offset));
         condUsed = conditioned ? (int) (condHi - condLo) : 0;
         cond = grow(cond, condUsed);
-        bank.read(0, condLo, condUsed, cond, 0);
         int statLen = (int) (statHi - statLo);
-        List<Window> kernelWindows = new ArrayList<>();
+        readStarts[0] = condLo;
+        readCounts[0] = condUsed;
+        readInto[0] = cond;
         for (int k = 0; k < kernels.length; k++) {
             kernels[k] = grow(kernels[k], statLen);
-            bank.read(k + 1, statLo, statLen, kernels[k], 0);
+            readStarts[k + 1] = statLo;
+            readCounts[k + 1] = statLen;
+            readInto[k + 1] = kernels[k];
+        }
+        bank.readOutputs(readStarts, readCounts, readInto);
+        List<Window> kernelWindows = new ArrayList<>();
+        for (int k = 0; k < kernels.length; k++) {
             kernelWindows.add(new Window(kernels[k], statLo, statLen));
         }
         float[] values = grow(stat.values, statLen);

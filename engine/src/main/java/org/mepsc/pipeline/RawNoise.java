@@ -1,6 +1,7 @@
 package org.mepsc.pipeline;
 
 import java.util.Arrays;
+import org.mepsc.detect.OrderStatistics;
 
 /**
  * What the raw trace's sample-to-sample changes say, for finding artefacts.
@@ -18,9 +19,8 @@ record RawNoise(double differenceSd, double noiseSd, double stepThreshold) {
         if (differences.size() < 10) {
             return new RawNoise(0, 0, Double.POSITIVE_INFINITY);
         }
-        float[] d = sorted(differences);
-        double differenceSd = robustSd(d);
-        double noiseSd = robustSd(sorted(lagged)) / Math.sqrt(2);
+        double differenceSd = robustSd(differences);
+        double noiseSd = robustSd(lagged) / Math.sqrt(2);
         double step = STEP_SDS * differenceSd;
         return new RawNoise(differenceSd, noiseSd, step > 0 ? step : Double.POSITIVE_INFINITY);
     }
@@ -30,22 +30,22 @@ record RawNoise(double differenceSd, double noiseSd, double stepThreshold) {
         return Math.max(Math.max(differenceSd, noiseSd), 1e-12);
     }
 
-    private static float[] sorted(FloatList list) {
-        float[] v = Arrays.copyOf(list.array(), list.size());
-        Arrays.sort(v);
-        return v;
-    }
-
-    /** 1.4826 × the median of absolute values; their RMS where more than half are 0 (coarse digitisation). */
-    private static double robustSd(float[] sortedAbs) {
-        double mad = 1.4826 * sortedAbs[sortedAbs.length / 2];
+    /**
+     * 1.4826 × the median of absolute values, found by selection (no sort); where more than half
+     * are 0 (coarse digitisation), their RMS, summed in sorted order as it always was.
+     */
+    private static double robustSd(FloatList abs) {
+        int n = abs.size();
+        double mad = 1.4826 * new OrderStatistics(abs.array(), n).select(n / 2);
         if (mad > 0) {
             return mad;
         }
+        float[] sorted = Arrays.copyOf(abs.array(), n);
+        Arrays.sort(sorted);
         double ss = 0;
-        for (float x : sortedAbs) {
+        for (float x : sorted) {
             ss += (double) x * x;
         }
-        return Math.sqrt(ss / sortedAbs.length);
+        return Math.sqrt(ss / n);
     }
 }

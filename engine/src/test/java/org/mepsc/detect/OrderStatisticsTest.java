@@ -50,6 +50,30 @@ class OrderStatisticsTest {
         assertThat(v).isEqualTo(before);
     }
 
+    /** One instance asked in any order (next without the select before it), over every magnitude. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void callsInAnyOrderOnOneInstanceStayExact(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        int n = 2 + r.nextInt(20_000);
+        float[] v = awkward(seed, n);
+        for (int i = 0; i < n; i += 3) {
+            // raw bit patterns: subnormals, huge values, both signs, NaN payloads
+            v[i] = Float.intBitsToFloat(r.nextInt());
+        }
+        float[] sorted = v.clone();
+        Arrays.sort(sorted);
+        OrderStatistics s = new OrderStatistics(v, n);
+        for (int call = 0; call < 200; call++) {
+            int k = r.nextInt(n - 1);
+            if (r.nextBoolean()) {
+                assertThat(Float.floatToIntBits(s.select(k))).as("select(%d)", k).isEqualTo(Float.floatToIntBits(sorted[k]));
+            } else {
+                assertThat(Float.floatToIntBits(s.next(k))).as("next(%d)", k).isEqualTo(Float.floatToIntBits(sorted[k + 1]));
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {11, 12, 13})
     void quantilesMatchInterpolationBetweenSortedValues(long seed) {

@@ -106,6 +106,58 @@ class SpectralBankTest {
         }
     }
 
+    /** Several outputs read together, over different ranges, are the outputs read one by one. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void readingOutputsTogetherGivesEachOutputsValues(long seed) throws IOException {
+        SplittableRandom r = new SplittableRandom(seed);
+        double fs = 20_000;
+        float[] x = noise(seed, 60_000);
+        int d = 1 << r.nextInt(3);
+        Fir h = FirDesign.fromResponse(Responses.gaussianLowPass(fs / d / 8), fs, 1e-9);
+        List<Fir> firs = List.of(h, h.convolve(randomFir(seed, -20, 90)), h.convolve(randomFir(seed + 1, 0, 300)));
+        BankDesign design = BankDesign.of(firs, d, x.length);
+        SpectralBank separate = new SpectralBank(new ArrayTrace(x, fs), design);
+        SpectralBank together = new SpectralBank(new ArrayTrace(x, fs), design);
+        int len = (int) separate.length();
+        for (int trial = 0; trial < 20; trial++) {
+            long[] starts = new long[firs.size()];
+            int[] counts = new int[firs.size()];
+            float[][] got = new float[firs.size()][];
+            for (int k = 0; k < firs.size(); k++) {
+                starts[k] = r.nextInt(len);
+                // some outputs not read at all, some a single sample, some many blocks
+                counts[k] = r.nextInt(4) == 0 ? 0 : 1 + r.nextInt((int) Math.min(20_000, len - starts[k]));
+                got[k] = new float[counts[k] + 3];
+            }
+            together.readOutputs(starts, counts, got);
+            for (int k = 0; k < firs.size(); k++) {
+                float[] want = new float[counts[k] + 3];
+                separate.read(k, starts[k], counts[k], want, 0);
+                assertThat(got[k]).as("trial %d output %d [%d, +%d)", trial, k, starts[k], counts[k]).containsExactly(want);
+            }
+        }
+    }
+
+    /** A lone NaN or ±∞ anywhere (the scan unrolls by four) reads as the finite sample before it. */
+    @ParameterizedTest
+    @ValueSource(floats = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY})
+    void aLoneNonFiniteSampleIsReplacedByThePreviousOne(float bad) throws IOException {
+        float[] x = noise(5, 9_000);
+        Fir h = FirDesign.fromResponse(Responses.gaussianLowPass(500), 10_000, 1e-9);
+        BankDesign design = BankDesign.of(List.of(h), 1, x.length);
+        float[] want = new float[x.length];
+        float[] got = new float[x.length];
+        for (int at : new int[] {1, 2, 3, 4, 1001, 4442, 8998, 8999}) {
+            float[] y = x.clone();
+            y[at] = y[at - 1];
+            new SpectralBank(new ArrayTrace(y, 10_000), design).read(0, 0, x.length, want, 0);
+            y[at] = bad;
+            new SpectralBank(new ArrayTrace(y, 10_000), design).read(0, 0, x.length, got, 0);
+            assertThat(got).as("%s at %d", bad, at).containsExactly(want);
+        }
+    }
+
     @Test
     void nonFiniteSamplesDoNotSpreadNaN() throws IOException {
         float[] x = noise(3, 10_000);
