@@ -14,7 +14,6 @@ import org.mepsc.pipeline.DetectionRun;
 import org.mepsc.pipeline.Execution;
 import org.mepsc.recording.Channel;
 import org.mepsc.recording.Recording;
-import org.mepsc.recording.SweepRanges;
 import org.mepsc.summary.RecordingSummary;
 import org.mepsc.summary.SummaryAccumulator;
 import picocli.CommandLine.Command;
@@ -36,13 +35,8 @@ final class DetectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "The recording (any format mepsc reads).")
     Path file;
 
-    @Option(names = {"-c", "--channel"}, paramLabel = "C",
-            description = "Channel index (from 0) or name (default: the first current channel).")
-    String channel;
-
-    @Option(names = "--sweeps", paramLabel = "LIST",
-            description = "Sweeps to analyse, e.g. 0-3,7 (default: all).")
-    String sweeps;
+    @Mixin
+    ChannelSelection selection;
 
     @Mixin
     DetectionOptions detection;
@@ -70,8 +64,8 @@ final class DetectCommand implements Callable<Integer> {
         }
         DetectionParameters p = detection.parameters();
         try (Recording r = input.open(file)) {
-            Channel ch = channel == null ? defaultChannel(r) : r.findChannel(channel);
-            List<Integer> chosen = SweepRanges.parse(sweeps);
+            Channel ch = selection.channel(r);
+            List<Integer> chosen = selection.sweeps();
             String unit = ch.isVoltage() ? "mV" : "pA";
             SummaryAccumulator acc = new SummaryAccumulator();
             Execution ex = threads == null ? Execution.defaults() : new Execution(threads, Execution.defaults().chunkSamples());
@@ -98,14 +92,6 @@ final class DetectCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    static Channel defaultChannel(Recording r) {
-        for (Channel c : r.channels()) {
-            if (c.isCurrent()) {
-                return c;
-            }
-        }
-        return r.channel(0);
-    }
 
     private static List<Integer> allSweeps(Recording r) {
         List<Integer> all = new ArrayList<>();

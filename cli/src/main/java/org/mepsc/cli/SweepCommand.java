@@ -17,7 +17,6 @@ import org.mepsc.accuracy.Trial;
 import org.mepsc.pipeline.DetectionParameters;
 import org.mepsc.recording.Channel;
 import org.mepsc.recording.Recording;
-import org.mepsc.recording.SweepRanges;
 import org.mepsc.score.EventList;
 import org.mepsc.score.EventTableReader;
 import org.mepsc.score.MatchOn;
@@ -51,12 +50,8 @@ final class SweepCommand implements Callable<Integer> {
                     + "refractory-ms or amplitude-floor, e.g. lowpass-hz=1000:3000:250.")
     String param;
 
-    @Option(names = {"-c", "--channel"}, paramLabel = "C",
-            description = "Channel index (from 0) or name (default: the first current channel).")
-    String channel;
-
-    @Option(names = "--sweeps", paramLabel = "LIST", description = "Sweeps to analyse, e.g. 0-3,7 (default: all).")
-    String sweeps;
+    @Mixin
+    ChannelSelection selection;
 
     @Mixin
     DetectionOptions detection;
@@ -125,8 +120,8 @@ final class SweepCommand implements Callable<Integer> {
         ParameterSweep.Result result;
         Path[] outputs = outputs();
         try (Recording r = input.open(file)) {
-            Channel ch = channel == null ? DetectCommand.defaultChannel(r) : r.findChannel(channel);
-            List<Integer> chosen = SweepRanges.parse(sweeps);
+            Channel ch = selection.channel(r);
+            List<Integer> chosen = selection.sweeps();
             if (truthEvents.durationS().isEmpty()) {
                 truthEvents = truthEvents.withDurationS(r.totalDurationS());
             }
