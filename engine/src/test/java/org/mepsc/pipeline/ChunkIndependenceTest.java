@@ -18,7 +18,8 @@ import org.mepsc.testing.SyntheticMinis;
 
 /**
  * Results must not depend on how the run is split: the same events, value for value, whether a
- * sweep is scanned whole or in chunks of any size (odd and prime ones too), on one thread or several.
+ * sweep is scanned whole or in chunks of any size (odd and prime ones too), on one thread or several;
+ * and the same calibration (template, noise, threshold), value for value, on any number of threads.
  */
 class ChunkIndependenceTest {
 
@@ -57,6 +58,25 @@ class ChunkIndependenceTest {
                 assertThat(run(r, p, new Execution(threads, chunk)))
                         .as("%s, chunks of %d, %d threads", method, chunk, threads).isEqualTo(whole);
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Method.class)
+    void calibrationDoesNotDependOnThreadsOrChunks(Method method) throws IOException {
+        ArrayRecording r = twoSweeps();
+        DetectionParameters p = DetectionParameters.defaults().withMethod(method);
+        Calibration serial = calibration(r, p, new Execution(1, Integer.MAX_VALUE));
+        assertThat(serial.templateSource()).isEqualTo("auto");
+        for (int threads : new int[] {2, 3}) {
+            assertThat(calibration(r, p, new Execution(threads, 4096))).as("%s, %d threads", method, threads)
+                    .isEqualTo(serial);
+        }
+    }
+
+    private static Calibration calibration(ArrayRecording r, DetectionParameters p, Execution ex) throws IOException {
+        try (DetectionRun.Prepared prepared = DetectionRun.prepare(r, 0, List.of(), p, ex)) {
+            return prepared.calibration();
         }
     }
 
