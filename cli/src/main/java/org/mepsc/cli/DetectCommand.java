@@ -2,7 +2,6 @@ package org.mepsc.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mepsc.events.EventCsvWriter;
@@ -79,7 +78,7 @@ final class DetectCommand implements Callable<Integer> {
             } else {
                 result = DetectionRun.run(r, ch.index(), chosen, p, ex, acc);
             }
-            RecordingSummary s = new RecordingSummary(file.toString(), ch, chosen.isEmpty() ? allSweeps(r) : chosen, p, result, acc);
+            RecordingSummary s = new RecordingSummary(file.toString(), ch, result.sweeps(), p, result, acc);
             if (summary != null) {
                 AtomicOutput.writeText(summary, List.of(file), w -> w.write(Json.pretty(s.toJson())));
             }
@@ -90,14 +89,5 @@ final class DetectCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
-    }
-
-
-    private static List<Integer> allSweeps(Recording r) {
-        List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < r.sweeps().size(); i++) {
-            all.add(i);
-        }
-        return all;
     }
 }

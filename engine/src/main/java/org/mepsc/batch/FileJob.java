@@ -143,7 +143,7 @@ final class FileJob {
                         new Execution(threads, Execution.defaults().chunkSamples()), sink);
                 events.commit();
             }
-            List<Integer> sweeps = entry.sweeps().isEmpty() ? allSweeps(recording) : entry.sweeps();
+            List<Integer> sweeps = result.sweeps();
             String summary = Json.pretty(new RecordingSummary(entry.label(), channel, sweeps, parameters, result,
                     statistics).toJson());
             AtomicOutput.writeText(dir.resolve(SUMMARY), inputs, w -> w.write(summary));
@@ -158,14 +158,6 @@ final class FileJob {
     /** Every detection parameter as given (null: chosen automatically), for fingerprints and run.json. */
     static JsonNode parametersJson(DetectionParameters p) {
         return Json.mapper().valueToTree(p);
-    }
-
-    private static List<Integer> allSweeps(Recording recording) {
-        List<Integer> all = new ArrayList<>();
-        for (int i = 0; i < recording.sweeps().size(); i++) {
-            all.add(i);
-        }
-        return all;
     }
 
     /** The channel the entry names, or the first current channel; it must be a current. */

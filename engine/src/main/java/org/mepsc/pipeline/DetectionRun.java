@@ -22,8 +22,10 @@ public final class DetectionRun {
      * @param analysedSeconds the same in seconds
      * @param excluded the stretches left out (automatic and user exclusions, sweep edges): analysed
      *     + excluded time = the chosen sweeps' duration
+     * @param sweeps the sweeps analysed (all of them where none were named)
      */
-    public record Result(Calibration calibration, long analysedSamples, double analysedSeconds, ExcludedTime excluded) {
+    public record Result(Calibration calibration, long analysedSamples, double analysedSeconds, ExcludedTime excluded,
+            List<Integer> sweeps) {
     }
 
     private DetectionRun() {
@@ -109,7 +111,7 @@ public final class DetectionRun {
                     });
             neighbours.finish();
             double fs = recording.sweep(sweeps.get(0)).sampleRateHz();
-            return new Result(outcome.calibration(), analysed[0], analysed[0] / fs, excluded.finish());
+            return new Result(outcome.calibration(), analysed[0], analysed[0] / fs, excluded.finish(), sweeps);
         }
 
         @Override
