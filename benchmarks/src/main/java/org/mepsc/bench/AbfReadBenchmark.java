@@ -17,7 +17,6 @@ import org.mepsc.recording.Channel;
 import org.mepsc.recording.Recording;
 import org.mepsc.recording.RecordingMetadata;
 import org.mepsc.recording.Sweep;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -58,18 +57,6 @@ public class AbfReadBenchmark {
     private Recording recording;
     private float[] buffer;
 
-    /** Samples decoded, reported by JMH as a rate. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Counter {
-        public long samples;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            samples = 0;
-        }
-    }
-
     @Setup(Level.Trial)
     public void writeFile() throws IOException {
         dir = Files.createTempDirectory("mepsc-abf-bench");
@@ -91,7 +78,7 @@ public class AbfReadBenchmark {
     }
 
     @Benchmark
-    public float readAllChannels(Counter counter) throws IOException {
+    public float readAllChannels(SampleCounter counter) throws IOException {
         float sink = 0;
         for (int c = 0; c < channels; c++) {
             for (long pos = 0; pos < LENGTH; pos += chunk) {

@@ -13,7 +13,6 @@ import org.mepsc.pipeline.Execution;
 import org.mepsc.pipeline.Method;
 import org.mepsc.recording.Recording;
 import org.mepsc.summary.SummaryAccumulator;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -76,18 +75,6 @@ public class EndToEndBenchmark {
     private Recording recording;
     private DetectionParameters parameters;
 
-    /** Recording samples analysed, reported by JMH as a rate. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Counter {
-        public long samples;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            samples = 0;
-        }
-    }
-
     @Setup(Level.Trial)
     public void writeFile() throws IOException {
         file = SimulatedFile.write(rateHz, eventsHz, durationS);
@@ -103,13 +90,13 @@ public class EndToEndBenchmark {
     }
 
     @Benchmark
-    public long detect(Counter counter) throws IOException {
+    public long detect(SampleCounter counter) throws IOException {
         return detect(file, recording, parameters, new Execution(threads, chunk), counter);
     }
 
     /** One {@code mepsc detect FILE --out events.csv}, counting the recording's samples. */
     static long detect(SimulatedFile file, Recording recording, DetectionParameters parameters, Execution execution,
-            Counter counter) throws IOException {
+            SampleCounter counter) throws IOException {
         SummaryAccumulator summary = new SummaryAccumulator();
         EventSink csv = new EventCsvWriter(Writer.nullWriter(), file.path().toString(), 0, "pA", false);
         DetectionRun.run(recording, 0, List.of(), parameters, execution, EventSink.both(csv, summary));

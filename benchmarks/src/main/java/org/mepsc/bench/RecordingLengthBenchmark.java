@@ -62,7 +62,7 @@ public class RecordingLengthBenchmark {
     }
 
     @Benchmark
-    public long detect(EndToEndBenchmark.Counter counter) throws IOException {
+    public long detect(SampleCounter counter) throws IOException {
         return EndToEndBenchmark.detect(file, recording, parameters, new Execution(1, Execution.defaults().chunkSamples()),
                 counter);
     }
