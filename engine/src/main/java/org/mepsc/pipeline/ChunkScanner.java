@@ -45,6 +45,8 @@ final class ChunkScanner {
     private final float[][] readInto;
     private final ChunkStatistic stat;
     private float[] raw = new float[0];
+    /** Reused by the calibration sampling calls, which run once per chunk. */
+    private float[] sample = new float[0];
     private Zones zones;
 
     /**
@@ -125,8 +127,9 @@ final class ChunkScanner {
         long lo = Math.max(0, from - halfWidth);
         long hi = Math.min(len, to + halfWidth + 1);
         ensureBank(sweepIndex);
-        float[] buf = new float[(int) (hi - lo)];
-        bank.read(0, lo, buf.length, buf, 0);
+        sample = grow(sample, (int) (hi - lo));
+        float[] buf = sample;
+        bank.read(0, lo, (int) (hi - lo), buf, 0);
         prepareZones(sweepIndex, from, to);
         for (long p = ceilTo(from, stride); p < to; p += stride) {
             if (p - halfWidth < 0 || p + halfWidth >= len || zones.all().contains(p * d)) {
@@ -157,7 +160,8 @@ final class ChunkScanner {
         }
         prepareZones(sweepIndex, first, end);
         int n = (int) (end - first);
-        float[] buf = new float[n];
+        sample = grow(sample, n);
+        float[] buf = sample;
         bank.read(0, first, n, buf, 0);
         for (long s = first; s + segment <= end; s += segment) {
             if (zones.all().covered(s * d, (s + segment) * d) > 0) {
