@@ -119,6 +119,15 @@ class SweepAndBenchmarkCommandTest {
         assertThat(Files.readString(file)).isEqualTo("x");
     }
 
+    @Test
+    void benchmarkRefusesAnOutThatIsAFileBeforeRunning() throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        Run r = run("benchmark-accuracy", "--quick", "--out", file.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("mepsc: --out " + file + " is a file; name a folder (it is created if missing)");
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
     static Stream<Arguments> benchmarkUsageErrors() {
         return Stream.of(
                 Arguments.of(List.of("--seeds", "0"), "seeds must be between 1 and 1000"),
