@@ -89,6 +89,10 @@ final class BenchmarkAccuracyCommand implements Callable<Integer> {
         if (report != null && !report.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".md")) {
             throw new UsageError("--report must name a markdown file ending in .md (got " + report + ")");
         }
+        if (java.nio.file.Files.exists(out) && !java.nio.file.Files.isDirectory(out)) {
+            // Checked now: the outputs are written only after the whole protocol has run.
+            throw new UsageError("--out " + out + " is a file; name a folder (it is created if missing)");
+        }
         List<RealDataCheck> real = List.of();
         if (realData != null) {
             if (!java.nio.file.Files.isDirectory(realData)) {

@@ -3,7 +3,11 @@ package org.mepsc.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -67,6 +71,17 @@ final class Failures {
         }
         if (ex instanceof NoSuchFileException) {
             return ex.getMessage() + ": no such file";
+        }
+        // The JDK's file-system exceptions carry only the path: say what is wrong with it.
+        if (ex instanceof FileSystemException fs && fs.getReason() == null && fs.getFile() != null) {
+            String problem = ex instanceof FileAlreadyExistsException
+                    ? "already exists and is not a folder; name a folder or a new path"
+                    : ex instanceof NotDirectoryException ? "is not a folder; name a folder or a new path"
+                    : ex instanceof AccessDeniedException ? "permission denied; choose a path you can write to"
+                    : null;
+            if (problem != null) {
+                return fs.getFile() + ": " + problem;
+            }
         }
         String m = ex.getMessage();
         if (m == null || m.isBlank()) {

@@ -108,6 +108,26 @@ class SweepAndBenchmarkCommandTest {
         assertThat(r.err()).contains("nope.csv");
     }
 
+    @Test
+    void anOutFolderThatIsAFileIsNamedWithTheProblem() throws IOException {
+        Path rec = simulated();
+        Path truth = dir.resolve("cell.truth.csv");
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        Run r = run("sweep", rec.toString(), truth.toString(), "--threshold", "3:4:1", "--out", file.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("mepsc: " + file + ": already exists and is not a folder; name a folder or a new path");
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void benchmarkRefusesAnOutThatIsAFileBeforeRunning() throws IOException {
+        Path file = Files.writeString(dir.resolve("taken"), "x");
+        Run r = run("benchmark-accuracy", "--quick", "--out", file.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("mepsc: --out " + file + " is a file; name a folder (it is created if missing)");
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
     static Stream<Arguments> benchmarkUsageErrors() {
         return Stream.of(
                 Arguments.of(List.of("--seeds", "0"), "seeds must be between 1 and 1000"),
