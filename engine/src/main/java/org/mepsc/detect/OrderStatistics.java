@@ -15,6 +15,10 @@ public final class OrderStatistics {
     private final int[] counts = new int[(1 << 11) + 1];
     private int lastK = -1;
     private int lastKey;
+    /** The keys of the top-digit bucket the last selection fell in, and how many keys lie below it. */
+    private int[] bucket = new int[0];
+    private int bucketSize;
+    private int below;
 
     /** Copies {@code values[0..count)}; the array is not changed. */
     public OrderStatistics(float[] values, int count) {
@@ -31,14 +35,17 @@ public final class OrderStatistics {
 
     /**
      * The value a sort would put at index {@code k}: a most-significant-digit radix selection over
-     * the keys (three counting passes of 11, 11 and 10 bits, each over the keys whose higher digits
-     * match those found so far), which beats partitioning because its branches are predictable.
+     * the keys (three counting passes of 11, 11 and 10 bits), which beats partitioning because its
+     * branches are predictable. After the first pass the keys of the bucket found are copied out, so
+     * the later passes (and {@link #next}) read only those, usually a few per cent of the data.
      */
     public float select(int k) {
         if (k < 0 || k >= size) {
             throw new IndexOutOfBoundsException("order statistic " + k + " of " + size);
         }
         // digits of u = key ^ MIN_VALUE, whose unsigned order is the keys' signed order
+        int[] a = keys;
+        int n = size;
         int prefix = 0;
         int known = 0;
         int rank = k;
@@ -47,8 +54,8 @@ public final class OrderStatistics {
             int mask = (1 << WIDTHS[pass]) - 1;
             int other = mask + 1;
             java.util.Arrays.fill(counts, 0, other + 1, 0);
-            for (int i = 0; i < size; i++) {
-                int u = keys[i] ^ Integer.MIN_VALUE;
+            for (int i = 0; i < n; i++) {
+                int u = a[i] ^ Integer.MIN_VALUE;
                 // keys outside the bucket found so far all go to one spare counter (no branch)
                 counts[(u & known) == prefix ? (u >>> shift) & mask : other]++;
             }
@@ -59,13 +66,35 @@ public final class OrderStatistics {
             }
             prefix |= b << shift;
             known |= mask << shift;
+            if (pass == 0) {
+                gather(b << shift, counts[b]);
+                below = k - rank;
+                a = bucket;
+                n = bucketSize;
+            }
         }
         lastK = k;
         lastKey = prefix ^ Integer.MIN_VALUE;
         return value(lastKey);
     }
 
-    /** The value a sort would put at index {@code k + 1} (one pass when {@code select(k)} came just before). */
+    /** Copies the keys whose top digit is {@code top} (there are {@code count}) into {@link #bucket}. */
+    private void gather(int top, int count) {
+        if (bucket.length < count + 1) {
+            bucket = new int[count + 1];
+        }
+        int[] out = bucket;
+        int j = 0;
+        for (int i = 0; i < size; i++) {
+            int x = keys[i];
+            out[j] = x;
+            // written every time, kept only on a match: no branch to mispredict
+            j += ((x ^ Integer.MIN_VALUE) & 0xffe00000) == top ? 1 : 0;
+        }
+        bucketSize = j;
+    }
+
+    /** The value a sort would put at index {@code k + 1} (no pass over all the data when {@code select(k)} came just before). */
     public float next(int k) {
         if (k + 1 >= size) {
             throw new IndexOutOfBoundsException("order statistic " + (k + 1) + " of " + size);
@@ -74,10 +103,15 @@ public final class OrderStatistics {
             select(k);
         }
         int v = lastKey;
-        int notAbove = 0;
+        // index k + 1 lies in the same bucket unless k is its last: then the smallest key above v is
+        // in a higher bucket, and all the keys are searched
+        boolean inBucket = k + 1 < below + bucketSize;
+        int[] a = inBucket ? bucket : keys;
+        int n = inBucket ? bucketSize : size;
+        int notAbove = inBucket ? below : 0;
         int min = Integer.MAX_VALUE;
-        for (int i = 0; i < size; i++) {
-            int x = keys[i];
+        for (int i = 0; i < n; i++) {
+            int x = a[i];
             notAbove += x <= v ? 1 : 0;
             min = Math.min(min, x > v ? x : Integer.MAX_VALUE);
         }
