@@ -85,8 +85,16 @@ final class ChunkStatistic {
 
     /** Values at positions ≡ 0 (mod stride) of {@code [from, to)}, outside excluded stretches. */
     void sample(long from, long to, int stride, FloatList out) {
-        for (long p = Math.floorDiv(from + stride - 1, stride) * stride; p < Math.min(to, validHi); p += stride) {
-            if (!excludedOnset(p)) {
+        long first = Math.floorDiv(from + stride - 1, stride) * stride;
+        long end = Math.min(to, validHi);
+        if (first >= end) {
+            return;
+        }
+        // onsets map to full-rate indices monotonically: if no excluded stretch meets the range of
+        // the first to the last, no sample needs the per-position test (the usual case)
+        boolean clear = zones.covered(fullOnset(first), fullOnset(end - 1) + 1) == 0;
+        for (long p = first; p < end; p += stride) {
+            if (clear || !excludedOnset(p)) {
                 out.add(values[(int) (p - lo)]);
             }
         }
@@ -161,7 +169,11 @@ final class ChunkStatistic {
     }
 
     boolean excludedOnset(long p) {
-        long full = Math.round((p + detector.onsetOffset()) * decimation);
-        return zones.contains(full);
+        return zones.contains(fullOnset(p));
+    }
+
+    /** The full-rate index of the onset of a detection at {@code p}. */
+    private long fullOnset(long p) {
+        return Math.round((p + detector.onsetOffset()) * decimation);
     }
 }
