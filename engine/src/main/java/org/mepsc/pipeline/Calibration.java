@@ -25,6 +25,7 @@ import org.mepsc.events.RejectionRules;
  * @param amplitudeFloor smallest amplitude accepted
  * @param refractoryMs least distance between events
  * @param calibrationSeconds seconds of recording the calibration examined
+ * @param templateSeconds seconds of those the template was learned on (and the trace's noise measured)
  * @param rules the rejection rules applied
  * @param characterisation the measurement windows
  */
@@ -45,6 +46,7 @@ public record Calibration(
         double amplitudeFloor,
         double refractoryMs,
         double calibrationSeconds,
+        double templateSeconds,
         RejectionRules rules,
         CharacterisationSettings characterisation) {
 

@@ -23,12 +23,23 @@ import org.mepsc.recording.Recording;
  * with a strict threshold using each of a few starting templates, keep the one that finds most
  * events, then repeatedly average the isolated events (aligned on their half-rise), fit a
  * biexponential by Levenberg–Marquardt and detect again with it, until the kinetics settle. The
- * calibration chunks are fixed, so its results never depend on how the run is split up.
+ * template is learned on an evenly spread quarter of the windows of a long recording (all of them
+ * for one under {@link #LEARNING_BUDGET}, or when the quarter holds too few events to average),
+ * since a few hundred events fix its shape; the threshold is set on all of them. The calibration
+ * chunks are fixed, so its results never depend on how the run is split up.
  */
 final class Calibrator {
 
     /** Detection-rate samples calibration examines at most. */
     static final long BUDGET = 1L << 22;
+    /** Detection-rate samples the template is learned on at most (first try; see {@link #ENOUGH_EVENTS}). */
+    static final long LEARNING_BUDGET = 1L << 20;
+    /**
+     * The template learned on {@link #LEARNING_BUDGET} samples stands if its last average held at
+     * least this many events; otherwise it is learned again on all the windows (the average's noise
+     * falls as 1/√n: from 100 events it is a tenth of a single event's).
+     */
+    static final int ENOUGH_EVENTS = 100;
     static final int WINDOWS = 32;
     static final int CHUNK = 1 << 17;
     /** Statistic samples kept for a noise fit. */
@@ -75,7 +86,7 @@ final class Calibrator {
     Outcome calibrate() throws IOException {
         int d = Conditioning.decimationFor(fs, p.lowPassHz());
         List<Chunk> windows = windows(d);
-        double seconds = windows.stream().mapToLong(c -> c.to() - c.from()).sum() * d / fs;
+        double seconds = seconds(windows, d);
         RawFacts raw = rawFacts(windows, d);
         List<Double> allowed = Conditioning.harmonics(p.notchHz() != null ? p.notchHz() : raw.hum.mainsHz(), fs, d);
         List<Double> notches = p.notchHz() != null ? allowed
@@ -83,40 +94,46 @@ final class Calibrator {
         Conditioning conditioning = Conditioning.design(fs, p.lowPassKind(), p.lowPassHz(), p.highPassHz(), notches);
         String notchSource = notches.isEmpty() ? "off" : p.notchHz() == null ? "auto" : "user";
 
+        List<Chunk> learning = spreadSubset(windows, LEARNING_BUDGET);
         Template template;
         String source;
         double fitR2 = Double.NaN;
         int fitEvents = 0;
-        Evaluation current;
+        List<Chunk> learnedOn;
+        Evaluation templateRun; // the template's own statistic on the windows it was learned on
         if (p.template() != null) {
             template = p.template();
             source = "user";
-            current = evaluate(conditioning, Method.TEMPLATE, template, raw.noise, windows, null);
+            learnedOn = learning;
+            templateRun = evaluate(conditioning, Method.TEMPLATE, template, raw.noise, learnedOn, null);
         } else {
-            Learned learned = learn(conditioning, raw.noise, windows);
+            Learned learned = learn(conditioning, raw.noise, learning);
+            if (learned.events < ENOUGH_EVENTS && learning.size() < windows.size()) {
+                learned = learn(conditioning, raw.noise, windows);
+            }
             template = learned.template;
             source = learned.source;
             fitR2 = learned.r2;
             fitEvents = learned.events;
-            current = learned.last.template.equals(template) ? learned.last
-                    : evaluate(conditioning, Method.TEMPLATE, template, raw.noise, windows, null);
+            learnedOn = learned.windows;
+            templateRun = learned.last.template.equals(template) ? learned.last
+                    : evaluate(conditioning, Method.TEMPLATE, template, raw.noise, learnedOn, null);
         }
         Method scan = p.detector() == null ? p.method() : null; // null: the parameters' own detector
-        WelchSpectrum spectrum = scan == Method.DECONVOLUTION ? quietSpectrum(current, windows) : null;
-        if (scan != Method.TEMPLATE) {
-            current = evaluate(conditioning, scan, template, raw.noise, windows, spectrum);
-        }
+        WelchSpectrum spectrum = scan == Method.DECONVOLUTION ? quietSpectrum(templateRun, learnedOn) : null;
+        Evaluation current = scan == Method.TEMPLATE && learnedOn.equals(windows) ? templateRun
+                : evaluate(conditioning, scan, template, raw.noise, windows, spectrum);
         double minimum = p.threshold() != null ? p.threshold()
                 : scan == null ? p.detector().defaultThreshold() : SetupFactory.defaultThreshold(scan);
         double threshold = guardedThreshold(current, windows, minimum);
-        double noiseSd = conditionedNoise(current.setup, windows, template);
+        double noiseSd = conditionedNoise(current.setup, learnedOn, template);
         double floor = p.amplitudeFloor() != null ? p.amplitudeFloor() : FLOOR_SDS * noiseSd;
         ScanSetup setup = SetupFactory.build(conditioning, p, scan, template, raw.noise, longest, spectrum,
                 current.noise, threshold, floor);
         double refractoryMs = setup.refractory() * 1000 / conditioning.rateHz();
         Calibration c = new Calibration(fs, conditioning.decimation(), conditioning.notchHz(), notchSource, template,
                 source, fitR2, fitEvents, current.noise, threshold, minimum, noiseSd, raw.noise.differenceSd(), floor, refractoryMs, seconds,
-                setup.rules(), CharacterisationSettings.DEFAULT);
+                seconds(learnedOn, d), setup.rules(), CharacterisationSettings.DEFAULT);
         return new Outcome(c, setup);
     }
 
@@ -152,6 +169,27 @@ final class Calibrator {
             }
         }
         return out;
+    }
+
+    /**
+     * About {@code budget} samples of {@code windows} at most: every k-th window, k chosen so that
+     * they fit, starting half a stride in (all of them if they fit already).
+     */
+    static List<Chunk> spreadSubset(List<Chunk> windows, long budget) {
+        long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
+        if (total <= budget) {
+            return windows;
+        }
+        int k = (int) ((total + budget - 1) / budget);
+        List<Chunk> out = new ArrayList<>();
+        for (int i = k / 2; i < windows.size(); i += k) {
+            out.add(windows.get(i));
+        }
+        return out;
+    }
+
+    private double seconds(List<Chunk> windows, int d) {
+        return windows.stream().mapToLong(c -> c.to() - c.from()).sum() * d / fs;
     }
 
     // ---------------------------------------------------------------- raw trace facts
@@ -261,7 +299,8 @@ final class Calibrator {
 
     // ---------------------------------------------------------------- template learning
 
-    private record Learned(Template template, String source, double r2, int events, Evaluation last) {
+    /** A learned template, and the windows it was learned on. */
+    private record Learned(Template template, String source, double r2, int events, Evaluation last, List<Chunk> windows) {
     }
 
     private Learned learn(Conditioning conditioning, RawNoise rawNoise, List<Chunk> windows) throws IOException {
@@ -294,9 +333,9 @@ final class Calibrator {
             }
         }
         if (lastFit == null) {
-            return new Learned(best.template, "default", Double.NaN, 0, best);
+            return new Learned(best.template, "default", Double.NaN, 0, best, windows);
         }
-        return new Learned(current.template, "auto", lastFit.r2(), lastEvents, current);
+        return new Learned(current.template, "auto", lastFit.r2(), lastEvents, current, windows);
     }
 
     private static Template sane(Template t) {

@@ -168,6 +168,7 @@ public record RecordingSummary(String file, Channel channel, List<Integer> sweep
         num(sn, "sd", c.statisticNoise().sd());
         num(o, "difference_sd", c.differenceSd());
         num(o, "calibration_s", c.calibrationSeconds());
+        num(o, "template_learning_s", c.templateSeconds());
         return o;
     }
 

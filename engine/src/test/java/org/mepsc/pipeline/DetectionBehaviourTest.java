@@ -84,6 +84,25 @@ class DetectionBehaviourTest {
     }
 
     @Test
+    void aLongRecordingLearnsItsTemplateOnASpreadPartAndASparseOneOnAllOfIt() throws IOException {
+        // 150 s at 20 kHz: 1.5 M detection-rate samples, over the 2^20 the template is first learned on
+        SyntheticMinis busy = SyntheticMinis.make(8, 150, 20_000, 4, 18, 2, 0.5, 4);
+        Calibration c = run(busy.recording(), DetectionParameters.defaults()).result().calibration();
+        assertThat(c.calibrationSeconds()).isCloseTo(150, within(0.01));
+        assertThat(c.templateSeconds()).isLessThanOrEqualTo(Calibrator.LEARNING_BUDGET * 2 / 20_000.0).isGreaterThan(50);
+        assertThat(c.templateEvents()).isGreaterThanOrEqualTo(Calibrator.ENOUGH_EVENTS);
+        assertThat(c.template().riseMs()).isCloseTo(0.5, within(0.1));
+        assertThat(c.template().decayMs()).isCloseTo(4, within(0.4));
+
+        // 0.3 events/s: too few in the part, so the template is learned on everything examined
+        SyntheticMinis sparse = SyntheticMinis.make(9, 150, 20_000, 0.3, 18, 2, 0.5, 4);
+        Calibration s = run(sparse.recording(), DetectionParameters.defaults()).result().calibration();
+        assertThat(s.templateSeconds()).isEqualTo(s.calibrationSeconds());
+        assertThat(s.templateSource()).isEqualTo("auto");
+        assertThat(s.template().decayMs()).isCloseTo(4, within(1.0));
+    }
+
+    @Test
     void humIsFoundInTheSpectrumAndNotched() throws IOException {
         SyntheticMinis s = SyntheticMinis.make(6, 12, 10_000, 3, 15, 2, 0.5, 4);
         for (int i = 0; i < s.samples.length; i++) {

@@ -28,6 +28,28 @@ class SmallPartsTest {
         }
     }
 
+    @Test
+    void aSpreadSubsetTakesEveryKthWindowWithinTheBudget() {
+        java.util.List<Chunk> windows = new java.util.ArrayList<>();
+        for (int w = 0; w < 32; w++) {
+            windows.add(new Chunk(0, w * 1_000_000L, w * 1_000_000L + 131_072));
+        }
+        assertThat(Calibrator.spreadSubset(windows, 1L << 22)).isSameAs(windows);
+        java.util.List<Chunk> part = Calibrator.spreadSubset(windows, 1L << 20);
+        assertThat(part).hasSize(8).containsExactly(windows.get(2), windows.get(6), windows.get(10), windows.get(14),
+                windows.get(18), windows.get(22), windows.get(26), windows.get(30));
+        // many short sweeps: about the budget, from all over the recording
+        java.util.List<Chunk> sweeps = new java.util.ArrayList<>();
+        for (int s = 0; s < 100; s++) {
+            sweeps.add(new Chunk(s, 0, 20_000));
+        }
+        java.util.List<Chunk> some = Calibrator.spreadSubset(sweeps, 500_000);
+        long total = some.stream().mapToLong(c -> c.to() - c.from()).sum();
+        assertThat(total).isLessThanOrEqualTo(500_000).isGreaterThan(400_000);
+        assertThat(some.get(0).sweep()).isLessThan(5);
+        assertThat(some.get(some.size() - 1).sweep()).isGreaterThan(95);
+    }
+
     private static FloatList gaussianTail(long seed, int n, double shift) {
         SplittableRandom r = new SplittableRandom(seed);
         FloatList out = new FloatList();
