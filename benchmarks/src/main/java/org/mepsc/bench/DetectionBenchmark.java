@@ -74,7 +74,7 @@ public class DetectionBenchmark {
         DetectionParameters dp = DetectionParameters.defaults()
                 .withMethod(Method.valueOf(method.toUpperCase(java.util.Locale.ROOT)))
                 .withTemplate(new Template(0.5, 4));
-        prepared = DetectionRun.prepare(r, 0, List.of(), dp, new Execution(1, 1 << 17));
+        prepared = DetectionRun.prepare(r, 0, List.of(), dp, new Execution(1, Execution.defaults().chunkSamples()));
     }
 
     @TearDown(Level.Trial)

@@ -65,7 +65,7 @@ public class EndToEndBenchmark {
     String template;
 
     /** Detection-rate samples per chunk (the unit of work of a thread). */
-    @Param({"131072"})
+    @Param({"524288"})
     int chunk;
 
     @Param({"1"})
