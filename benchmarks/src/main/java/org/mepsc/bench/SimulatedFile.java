@@ -25,8 +25,16 @@ final class SimulatedFile {
     }
 
     static SimulatedFile write(double sampleRateHz, double eventRateHz, double durationS) throws IOException {
+        return write(sampleRateHz, eventRateHz, durationS, 0);
+    }
+
+    /** @param humPa peak amplitude of a 50 Hz mains hum with harmonics (0: none) */
+    static SimulatedFile write(double sampleRateHz, double eventRateHz, double durationS, double humPa) throws IOException {
         SimulationParameters p = SimulationParameters.defaults().withSampleRateHz(sampleRateHz).withRateHz(eventRateHz)
                 .withDurationS(durationS).withSeed(1);
+        if (humPa > 0) {
+            p = p.withHumHz(50).withHumPa(humPa);
+        }
         Path dir = Files.createTempDirectory("mepsc-bench");
         Path file = dir.resolve("sim.abf");
         SimulatedRecording r = Simulator.simulate(p);

@@ -44,7 +44,7 @@ class BenchmarkSmokeTest {
             Map.entry("DetectionBenchmark", Map.of("method", "deconvolution,template,correlation", "sampleRateHz", "20000", "eventRateHz", "15")),
             // 20 s instead of 10 min: the file is simulated and written in setup.
             Map.entry("EndToEndBenchmark", Map.of("rateHz", "20000", "eventsHz", "20", "durationS", "20",
-                    "method", "deconvolution,template", "template", "auto", "chunk", "131072", "threads", "1")),
+                    "method", "deconvolution,template", "template", "auto", "chunk", "131072", "threads", "1", "humPa", "1")),
             Map.entry("FftBenchmark", Map.of("size", "4096")),
             Map.entry("FilterBenchmark", Map.of("rateHz", "20000", "filter", "lowpass,bessel,highpass,notch,deconvolution,template")),
             Map.entry("RecordingLengthBenchmark", Map.of("durationS", "30")),
