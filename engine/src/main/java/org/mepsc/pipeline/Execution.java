@@ -19,8 +19,9 @@ public record Execution(int threads, int chunkSamples) {
 
     /**
      * All cores, chunks of 2^19 samples: the filter blocks at a chunk's edges are computed again by
-     * the worker of the neighbouring chunk, so small chunks waste work in parallel (two threads ran
-     * a 1-hour 20 kHz pass 1.46× as fast as one with 2^17-sample chunks, 1.75× with 2^19).
+     * the worker of the neighbouring chunk, so small chunks waste work in parallel (docs/benchmarks.md:
+     * on a 1-hour 20 kHz recording with mains hum two threads ran 1.36× as fast as one with
+     * 2^17-sample chunks, 1.53× with 2^19).
      */
     public static Execution defaults() {
         return new Execution(Runtime.getRuntime().availableProcessors(), 1 << 19);
