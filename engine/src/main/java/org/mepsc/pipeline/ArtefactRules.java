@@ -56,7 +56,25 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
             zone(origin, Double.POSITIVE_INFINITY, ExclusionReason.NON_FINITE, zones);
         }
         int runStart = start - 1;
+        // the common case, a value that changes by less than the threshold right after another
+        // that changed, can end no run and make no zone: those stretches are only walked through
+        boolean skipQuiet = flatRun >= 2;
         for (int i = start; i < end; i++) {
+            if (skipQuiet && runStart == i - 1) {
+                float prev = raw[i - 1];
+                while (i < end) {
+                    float d = raw[i] - prev;
+                    if (d == 0 || !(Math.abs(d) <= threshold)) {
+                        break;
+                    }
+                    prev = raw[i];
+                    i++;
+                }
+                runStart = i - 1;
+                if (i == end) {
+                    break;
+                }
+            }
             float v = raw[i];
             float d = v - raw[i - 1];
             if (!(Math.abs(d) <= threshold) && i >= lo && i < hi) {
