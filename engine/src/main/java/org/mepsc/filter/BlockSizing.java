@@ -21,6 +21,25 @@ public final class BlockSizing {
      * @param traceLength samples of the trace (no block needs to be much longer)
      * @param decimation output decimation; a block must yield at least one output
      */
+    /**
+     * The model's cost of a bank per input sample: for each block, a forward transform of N points
+     * and one inverse of N / D per output (those not served untransformed), over the block's
+     * useful input samples. A transform of m points costs m·(log2 m + penalties) / 2.
+     */
+    public static double costPerInput(BankDesign bank) {
+        int n = bank.blockSize();
+        double cost = transform(n);
+        for (int k = 0; k < bank.outputs(); k++) {
+            cost += bank.identity(k) ? 0 : transform(n / bank.decimation());
+        }
+        return cost / bank.validPerBlock();
+    }
+
+    private static double transform(long m) {
+        int log = Long.numberOfTrailingZeros(m);
+        return m * (log + (m > 8192 ? 1.0 : 0.0) + (m > 131072 ? 1.0 : 0.0)) / 2;
+    }
+
     public static int choose(int span, long traceLength, int decimation) {
         int minimal = Fft.nextPowerOfTwo(Math.max(1 << MIN_LOG, (long) span + 2L * decimation));
         long wholeTrace = Math.max(minimal, Fft.nextPowerOfTwo(Math.min(1L << MAX_LOG, traceLength + span + decimation)));

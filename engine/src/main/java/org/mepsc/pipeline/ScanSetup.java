@@ -36,11 +36,19 @@ record ScanSetup(
         int edgeHead,
         int edgeTail) {
 
+    /** A one-stage bank costs at most this many input samples per block (its buffers grow with it). */
+    static final int ONE_STAGE_MAX_BLOCK = 1 << 18;
+
     /**
      * The filter chain: outputs 0 is the conditioned trace, then one per detector kernel, at the
-     * detection rate. With decimation the long filters run after it, at the lower rate.
+     * detection rate. With decimation the long filters run after it, at the lower rate; or, if
+     * {@code fullRate} is given (the same outputs as FIRs at the recording's rate) and the model
+     * says it is cheaper, one bank filters and decimates at once.
+     *
+     * @param fullRate the outputs at the full rate, or null for the two-stage chain (calibration
+     *     keeps it: the run's store holds its decimated blocks for every template tried)
      */
-    static ChainDesign chainFor(Conditioning conditioning, Detector detector, long longestSweep) {
+    static ChainDesign chainFor(Conditioning conditioning, Detector detector, long longestSweep, List<Fir> fullRate) {
         int d = conditioning.decimation();
         List<Fir> outputs = new ArrayList<>();
         outputs.add(conditioning.back());
@@ -51,7 +59,18 @@ record ScanSetup(
             return new ChainDesign(null, BankDesign.of(outputs, 1, longestSweep));
         }
         BankDesign front = BankDesign.of(List.of(conditioning.front()), d, longestSweep);
-        return new ChainDesign(front, BankDesign.of(outputs, 1, (longestSweep + d - 1) / d));
+        ChainDesign twoStages = new ChainDesign(front, BankDesign.of(outputs, 1, (longestSweep + d - 1) / d));
+        if (fullRate == null) {
+            return twoStages;
+        }
+        ChainDesign oneStage;
+        try {
+            oneStage = new ChainDesign(null, BankDesign.of(fullRate, d, longestSweep));
+        } catch (IllegalArgumentException tooLong) {
+            return twoStages;
+        }
+        return oneStage.back().blockSize() <= ONE_STAGE_MAX_BLOCK && oneStage.costPerInput() < twoStages.costPerInput()
+                ? oneStage : twoStages;
     }
 
     int decimation() {

@@ -64,7 +64,6 @@ final class SetupFactory {
         Detector detector = method == null
                 ? p.detector().create(new DetectorContext(t, rate, p.polarity(), templatePre(rate), templateLength(t, rate)))
                 : detector(method, t, conditioning, spectrum, p.polarity());
-        ChainDesign bank = ScanSetup.chainFor(conditioning, detector, longestSweep);
         double refractoryMs = p.refractoryMs() != null ? p.refractoryMs()
                 : Math.max(0.5, REFRACTORY_PER_PEAK_TIME * t.peakTimeMs());
         int refractory = Math.max(1, (int) Math.round(refractoryMs * perMs));
@@ -75,12 +74,10 @@ final class SetupFactory {
         int templateSpan = templateLength(t, rate);
         int before = (templateSpan + characteriser.baselineReach()) * d;
         int after = (int) Math.round(0.005 * fs) + characteriser.baselineReach() * d;
-        List<Fir> filters = new ArrayList<>();
-        filters.add(conditioning.filter());
-        for (Fir k : detector.kernels()) {
-            filters.add(conditioning.filter().convolve(k.upsample(d)));
-        }
+        List<Fir> filters = fullRateOutputs(conditioning, detector);
         Ringing ringing = Ringing.of(filters, RINGING_QUIET_SDS * raw.quietScale());
+        // the final setup (it has its noise) makes the one pass over the whole recording
+        ChainDesign bank = ScanSetup.chainFor(conditioning, detector, longestSweep, noise != null ? filters : null);
         ArtefactRules artefacts = new ArtefactRules(p.autoArtefacts(),
                 raw.stepThreshold(),
                 Math.max(8, (int) Math.round(0.0005 * fs)), (int) Math.round(0.005 * fs), SATURATION_SDS * raw.quietScale(),
@@ -90,6 +87,16 @@ final class SetupFactory {
         int edgeTail = Math.max(detector.reachAfter() - offset, characteriser.reachAfter() / 2) + 1;
         return new ScanSetup(conditioning, detector, bank, t, p.polarity(), refractory, noise, threshold,
                 characteriser, rules, artefacts, p.exclusions(), edgeHead, edgeTail);
+    }
+
+    /** The chain's outputs (conditioned trace, then each detector kernel) as FIRs at the recording's rate. */
+    static List<Fir> fullRateOutputs(Conditioning conditioning, Detector detector) {
+        List<Fir> filters = new ArrayList<>();
+        filters.add(conditioning.filter());
+        for (Fir k : detector.kernels()) {
+            filters.add(conditioning.filter().convolve(k.upsample(conditioning.decimation())));
+        }
+        return filters;
     }
 
     static RejectionRules rules(Template t, double amplitudeFloor) {
