@@ -164,7 +164,7 @@ final class ChunkScanner {
         float[] buf = sample;
         bank.read(0, first, n, buf, 0);
         for (long s = first; s + segment <= end; s += segment) {
-            if (zones.all().covered(s * d, (s + segment) * d) > 0) {
+            if (zones.all().overlaps(s * d, (s + segment) * d)) {
                 continue;
             }
             int k = java.util.Arrays.binarySearch(busy, s - guard);

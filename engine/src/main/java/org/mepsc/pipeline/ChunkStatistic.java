@@ -92,7 +92,7 @@ final class ChunkStatistic {
         }
         // onsets map to full-rate indices monotonically: if no excluded stretch meets the range of
         // the first to the last, no sample needs the per-position test (the usual case)
-        boolean clear = zones.covered(fullOnset(first), fullOnset(end - 1) + 1) == 0;
+        boolean clear = !zones.overlaps(fullOnset(first), fullOnset(end - 1) + 1);
         for (long p = first; p < end; p += stride) {
             if (clear || !excludedOnset(p)) {
                 out.add(values[(int) (p - lo)]);
