@@ -21,34 +21,13 @@ public final class BlockSizing {
      * @param traceLength samples of the trace (no block needs to be much longer)
      * @param decimation output decimation; a block must yield at least one output
      */
-    /**
-     * The model's cost of a bank per input sample: for each block, a forward transform of N points
-     * and one inverse of N / D per output (those not served untransformed), over the block's
-     * useful input samples. A transform of m points costs m·(log2 m + penalties) / 2.
-     */
-    public static double costPerInput(BankDesign bank) {
-        int n = bank.blockSize();
-        double cost = transform(n);
-        for (int k = 0; k < bank.outputs(); k++) {
-            cost += bank.identity(k) ? 0 : transform(n / bank.decimation());
-        }
-        return cost / bank.validPerBlock();
-    }
-
-    private static double transform(long m) {
-        int log = Long.numberOfTrailingZeros(m);
-        return m * (log + (m > 8192 ? 1.0 : 0.0) + (m > 131072 ? 1.0 : 0.0)) / 2;
-    }
-
     public static int choose(int span, long traceLength, int decimation) {
         int minimal = Fft.nextPowerOfTwo(Math.max(1 << MIN_LOG, (long) span + 2L * decimation));
         long wholeTrace = Math.max(minimal, Fft.nextPowerOfTwo(Math.min(1L << MAX_LOG, traceLength + span + decimation)));
         int best = minimal;
         double bestCost = Double.MAX_VALUE;
         for (long n = minimal; n <= (1L << MAX_LOG) && n <= wholeTrace; n <<= 1) {
-            int log = Long.numberOfTrailingZeros(n);
-            double perPoint = log + (n > 8192 ? 1.0 : 0.0) + (n > 131072 ? 1.0 : 0.0);
-            double cost = perPoint * n / (double) (n - span - decimation);
+            double cost = perPoint(n) * n / (double) (n - span - decimation);
             if (cost < bestCost * 0.98) {
                 bestCost = cost;
                 best = (int) n;
@@ -58,5 +37,25 @@ public final class BlockSizing {
             throw new IllegalArgumentException("filter kernels too long (" + span + " samples)");
         }
         return best;
+    }
+
+    /**
+     * The model's cost of a bank per input sample: for each block, a forward transform of N points
+     * and one inverse of N / D per output (those not served untransformed), over the block's
+     * useful input samples; a transform costs half of {@link #perPoint} per point.
+     */
+    public static double costPerInput(BankDesign bank) {
+        int n = bank.blockSize();
+        double cost = perPoint(n) * n / 2;
+        int m = n / bank.decimation();
+        for (int k = 0; k < bank.outputs(); k++) {
+            cost += bank.identity(k) ? 0 : perPoint(m) * m / 2;
+        }
+        return cost / bank.validPerBlock();
+    }
+
+    /** Relative cost per point of a forward and inverse transform of n points: the table above. */
+    private static double perPoint(long n) {
+        return Long.numberOfTrailingZeros(n) + (n > 8192 ? 1.0 : 0.0) + (n > 131072 ? 1.0 : 0.0);
     }
 }
