@@ -67,7 +67,7 @@ public final class OrderStatistics {
             prefix |= b << shift;
             known |= mask << shift;
             if (pass == 0) {
-                gather(b << shift, counts[b]);
+                gather(prefix, known, counts[b]);
                 below = k - rank;
                 a = bucket;
                 n = bucketSize;
@@ -78,8 +78,8 @@ public final class OrderStatistics {
         return value(lastKey);
     }
 
-    /** Copies the keys whose top digit is {@code top} (there are {@code count}) into {@link #bucket}. */
-    private void gather(int top, int count) {
+    /** Copies the keys whose digits under {@code known} are {@code prefix} (there are {@code count}) into {@link #bucket}. */
+    private void gather(int prefix, int known, int count) {
         if (bucket.length < count + 1) {
             bucket = new int[count + 1];
         }
@@ -89,7 +89,7 @@ public final class OrderStatistics {
             int x = keys[i];
             out[j] = x;
             // written every time, kept only on a match: no branch to mispredict
-            j += ((x ^ Integer.MIN_VALUE) & 0xffe00000) == top ? 1 : 0;
+            j += ((x ^ Integer.MIN_VALUE) & known) == prefix ? 1 : 0;
         }
         bucketSize = j;
     }
