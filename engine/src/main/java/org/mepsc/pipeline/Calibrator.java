@@ -128,7 +128,7 @@ final class Calibrator {
         double threshold = guardedThreshold(current, windows, minimum);
         double noiseSd = conditionedNoise(current.setup, learnedOn, template);
         double floor = p.amplitudeFloor() != null ? p.amplitudeFloor() : FLOOR_SDS * noiseSd;
-        ScanSetup setup = SetupFactory.build(conditioning, p, scan, template, raw.noise, longest, spectrum,
+        ScanSetup setup = SetupFactory.forPass(conditioning, p, scan, template, raw.noise, longest, spectrum,
                 current.noise, threshold, floor);
         double refractoryMs = setup.refractory() * 1000 / conditioning.rateHz();
         Calibration c = new Calibration(fs, conditioning.decimation(), conditioning.notchHz(), notchSource, template,
@@ -262,7 +262,7 @@ final class Calibrator {
 
     private Evaluation evaluate(Conditioning conditioning, Method method, Template t, RawNoise rawNoise, List<Chunk> windows,
             WelchSpectrum spectrum) throws IOException {
-        ScanSetup raw = SetupFactory.build(conditioning, p, method, t, rawNoise, longest, spectrum, null, 0, 0);
+        ScanSetup raw = SetupFactory.forCalibration(conditioning, p, method, t, rawNoise, longest, spectrum);
         long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
         int stride = (int) Math.max(1, total / NOISE_SAMPLES);
         // the statistic is computed once per window; its noise, then its detections, come from that copy

@@ -53,12 +53,30 @@ final class SetupFactory {
     }
 
     /**
+     * A setup for calibration's statistics: raw (no noise, threshold or floor yet), with the
+     * two-stage chain whose decimated blocks the run's store keeps for every template tried.
+     *
      * @param method the statistic (the template is learned with one, events detected with another);
      *     null for the parameters' own {@link DetectionParameters#detector() detector}
      * @param spectrum the conditioned trace's noise spectrum away from events, or null if not measured
      */
-    static ScanSetup build(Conditioning conditioning, DetectionParameters p, Method method, Template t, RawNoise raw,
+    static ScanSetup forCalibration(Conditioning conditioning, DetectionParameters p, Method method, Template t,
+            RawNoise raw, long longestSweep, WelchSpectrum spectrum) {
+        return build(conditioning, p, method, t, raw, longestSweep, spectrum, null, 0, 0, false);
+    }
+
+    /**
+     * The setup of the pass over the whole recording: calibrated, with whichever chain the cost
+     * model finds cheaper (see {@link ScanSetup#chainFor}).
+     */
+    static ScanSetup forPass(Conditioning conditioning, DetectionParameters p, Method method, Template t, RawNoise raw,
             long longestSweep, WelchSpectrum spectrum, NoiseEstimate noise, double threshold, double amplitudeFloor) {
+        return build(conditioning, p, method, t, raw, longestSweep, spectrum, noise, threshold, amplitudeFloor, true);
+    }
+
+    private static ScanSetup build(Conditioning conditioning, DetectionParameters p, Method method, Template t, RawNoise raw,
+            long longestSweep, WelchSpectrum spectrum, NoiseEstimate noise, double threshold, double amplitudeFloor,
+            boolean pass) {
         double rate = conditioning.rateHz();
         double perMs = rate / 1000;
         Detector detector = method == null
@@ -76,8 +94,7 @@ final class SetupFactory {
         int after = (int) Math.round(0.005 * fs) + characteriser.baselineReach() * d;
         List<Fir> filters = fullRateOutputs(conditioning, detector);
         Ringing ringing = Ringing.of(filters, RINGING_QUIET_SDS * raw.quietScale());
-        // the final setup (it has its noise) makes the one pass over the whole recording
-        ChainDesign bank = ScanSetup.chainFor(conditioning, detector, longestSweep, noise != null ? filters : null);
+        ChainDesign bank = ScanSetup.chainFor(conditioning, detector, longestSweep, pass ? filters : null);
         ArtefactRules artefacts = new ArtefactRules(p.autoArtefacts(),
                 raw.stepThreshold(),
                 Math.max(8, (int) Math.round(0.0005 * fs)), (int) Math.round(0.005 * fs), SATURATION_SDS * raw.quietScale(),
