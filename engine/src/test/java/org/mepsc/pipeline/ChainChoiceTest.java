@@ -21,15 +21,17 @@ import org.mepsc.trace.ArrayTrace;
  */
 class ChainChoiceTest {
 
-    private static float[] trace(long seed, int n) {
+    /** Noise with slow drift, 50 Hz hum if asked, and a few spikes for the filters to ring on. */
+    private static float[] trace(long seed, int n, double fs, boolean hum) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] x = new float[n];
         double slow = 0;
+        double humPa = hum ? 1.5 : 0;
         for (int i = 0; i < n; i++) {
             slow = 0.9995 * slow + 0.05 * r.nextGaussian();
-            x[i] = (float) (2 * r.nextGaussian() + slow + 1.5 * Math.sin(2 * Math.PI * 50 * i / 20_000.0) - 50);
+            x[i] = (float) (2 * r.nextGaussian() + slow + humPa * Math.sin(2 * Math.PI * 50 * i / fs) - 50);
             if (r.nextInt(4000) == 0) {
-                x[i] -= 30; // a few sharp steps for the filters to ring on
+                x[i] -= 30;
             }
         }
         return x;
@@ -55,7 +57,7 @@ class ChainChoiceTest {
         assertThat(chosen.costPerInput()).isLessThanOrEqualTo(two.costPerInput());
 
         int n = (int) Math.min(length, 400_000);
-        ArrayTrace x = new ArrayTrace(trace((long) fs, n), fs);
+        ArrayTrace x = new ArrayTrace(trace((long) fs, n, fs, hum), fs);
         FilterChain a = new FilterChain(x, two);
         FilterChain b = new FilterChain(x, chosen);
         assertThat(b.length()).isEqualTo(a.length());
