@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Accuracy of two mepsc builds side by side on long simulated recordings, for changes that are
-# meant to leave results alone or nearly so (docs/benchmarks.md, "Calibration on long recordings"):
+# meant to leave results alone or nearly so (docs/benchmarks.md, "What changed since the first measurement"):
 #
 #   benchmarks/compare-builds.sh OLD.jar NEW.jar [SCRATCH_DIR] [--durations "600 180"] [--seeds "1 2"]
 #
@@ -12,8 +12,10 @@
 # build, the mean and range of the paired differences, and how many recordings gave identical F1.
 set -euo pipefail
 
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+case "${1:-}" in -h|--help) usage; exit 0 ;; esac
 if [ $# -lt 2 ]; then
-  sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' >&2
+  echo "compare-builds.sh: give the two builds to compare, OLD.jar and NEW.jar (--help for more)" >&2
   exit 2
 fi
 old=$1
@@ -32,6 +34,7 @@ while [ $# -gt 0 ]; do
 done
 for jar in "$old" "$new"; do
   [ -f "$jar" ] || { echo "compare-builds.sh: $jar: no such file" >&2; exit 2; }
+  java -jar "$jar" --version > /dev/null 2>&1 || { echo "compare-builds.sh: $jar: does not run as mepsc (java -jar $jar --version failed)" >&2; exit 2; }
 done
 mkdir -p "$dir"
 csv="$dir/compare.csv"
