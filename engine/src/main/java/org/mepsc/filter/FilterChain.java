@@ -9,22 +9,24 @@ public final class FilterChain {
     private final SpectralBank back;
 
     public FilterChain(Trace source, ChainDesign design) {
-        this(source, design, null, 0);
+        this(source, design, null, 0, null);
     }
 
     /**
      * @param frontStore where the front's output blocks are kept for the run's other readers (null:
      *     compute them here)
-     * @param sweep the sweep {@code source} is, as the store knows it
+     * @param sweep the sweep {@code source} is, as the stores know it
+     * @param edges where the back bank shares the blocks at the ends of each
+     *     {@link #readOutputs} call with other threads' chains of the same design (null: not shared)
      */
-    public FilterChain(Trace source, ChainDesign design, BlockStore frontStore, int sweep) {
+    public FilterChain(Trace source, ChainDesign design, BlockStore frontStore, int sweep, EdgeBlocks edges) {
         Trace input = source;
         if (design.front() != null) {
             SpectralBank front = new SpectralBank(source, design.front());
             BlockStore.View stored = frontStore == null ? null : frontStore.sweep(sweep, design.front());
             input = stored == null ? front.output(0) : new StoredOutput(front, stored);
         }
-        this.back = new SpectralBank(input, design.back());
+        this.back = new SpectralBank(input, design.back(), edges == null ? null : edges.sweep(sweep));
     }
 
     /** Output samples (at the decimated rate). */

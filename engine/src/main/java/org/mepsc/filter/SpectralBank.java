@@ -37,8 +37,19 @@ public final class SpectralBank {
     private final float[][][] slots;
     private final boolean[][] slotDone;
     private int nextSlot;
+    /** Blocks shared with the readers of neighbouring stretches on other threads, or null. */
+    private final EdgeBlocks.View edges;
 
     public SpectralBank(Trace source, BankDesign design) {
+        this(source, design, null);
+    }
+
+    /**
+     * @param edges where the first and last block of each {@link #readOutputs} call are shared with
+     *     other threads' banks of the same design over the same trace (null: not shared)
+     */
+    public SpectralBank(Trace source, BankDesign design, EdgeBlocks.View edges) {
+        this.edges = edges;
         this.source = source;
         this.design = design;
         this.inLength = source.length();
@@ -111,7 +122,16 @@ public final class SpectralBank {
         if (first >= end) {
             return;
         }
-        for (long b = first / validOut; b * validOut < end; b++) {
+        long firstBlock = first / validOut;
+        long lastBlock = (end - 1) / validOut;
+        // with sharing, last block first: it is shared at once with the next stretch's reader, and
+        // this stretch's first block is looked for last, when the reader before has most likely
+        // shared it (two readers in step then never filter one block at the same time)
+        int step = edges == null ? 1 : -1;
+        for (long b = step > 0 ? firstBlock : lastBlock; b >= firstBlock && b <= lastBlock; b += step) {
+            if (edges != null && (b == firstBlock || b == lastBlock)) {
+                shareEdge(b);
+            }
             long lo = b * validOut;
             long hi = lo + validOut;
             for (int k = 0; k < counts.length; k++) {
@@ -122,6 +142,34 @@ public final class SpectralBank {
                 }
             }
         }
+    }
+
+    /**
+     * Makes block {@code b} (every output) ready in a slot: from this bank's cache, else from
+     * another thread's bank, else computed here and shared.
+     */
+    private void shareEdge(long b) throws IOException {
+        for (int i = 0; i < SLOTS; i++) {
+            if (slotBlock[i] == b) {
+                return;
+            }
+        }
+        float[][] shared = edges.get(b);
+        if (shared != null) {
+            int s = nextSlot;
+            nextSlot = (nextSlot + 1) % SLOTS;
+            for (int k = 0; k < shared.length; k++) {
+                System.arraycopy(shared[k], 0, slots[s][k], 0, validOut);
+                slotDone[s][k] = true;
+            }
+            slotBlock[s] = b;
+            return;
+        }
+        float[][] outputs = new float[design.outputs()][];
+        for (int k = 0; k < outputs.length; k++) {
+            outputs[k] = block(b, k);
+        }
+        edges.offer(b, outputs);
     }
 
     /** Output {@code k} as a trace (sharing this bank's buffers: same thread only). */

@@ -10,6 +10,7 @@ import org.mepsc.events.Event;
 import org.mepsc.events.Measurement;
 import org.mepsc.events.Rejection;
 import org.mepsc.filter.BlockStore;
+import org.mepsc.filter.EdgeBlocks;
 import org.mepsc.filter.FilterChain;
 import org.mepsc.filter.WelchSpectrum;
 import org.mepsc.recording.Recording;
@@ -29,6 +30,7 @@ final class ChunkScanner {
     private final Detector detector;
     private final int d;
     private final BlockStore frontStore;
+    private final EdgeBlocks edges;
 
     private int bankSweep = -1;
     private FilterChain bank;
@@ -51,9 +53,11 @@ final class ChunkScanner {
 
     /**
      * @param frontStore the run's store of decimated (front filter) blocks, or null
+     * @param edges blocks at chunk ends shared with the other workers of one pass, or null
      */
-    ChunkScanner(Recording recording, int channel, ScanSetup setup, BlockStore frontStore) {
+    ChunkScanner(Recording recording, int channel, ScanSetup setup, BlockStore frontStore, EdgeBlocks edges) {
         this.frontStore = frontStore;
+        this.edges = edges;
         this.recording = recording;
         this.channel = channel;
         this.setup = setup;
@@ -193,7 +197,7 @@ final class ChunkScanner {
     private void ensureBank(int sweepIndex) {
         if (bankSweep != sweepIndex) {
             rawTrace = new RecordingTrace(recording, channel, sweepIndex);
-            bank = new FilterChain(rawTrace, setup.bank(), frontStore, sweepIndex);
+            bank = new FilterChain(rawTrace, setup.bank(), frontStore, sweepIndex, edges);
             sweep = recording.sweep(sweepIndex);
             bankSweep = sweepIndex;
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.mepsc.filter.BlockStore;
+import org.mepsc.filter.EdgeBlocks;
 import org.mepsc.recording.Recording;
 
 /**
@@ -34,6 +35,9 @@ final class ParallelChunks {
         void accept(Chunk chunk, R result) throws IOException;
     }
 
+    /** Shared chunk-edge blocks' budget per worker (4 MiB of floats). */
+    private static final long EDGE_SAMPLES_PER_THREAD = 1 << 20;
+
     private final ExecutorService pool;
     private final int threads;
     private final Recording recording;
@@ -55,7 +59,7 @@ final class ParallelChunks {
 
     /** A scanner outside the pool (for the calling thread), sharing the run's stored blocks. */
     ChunkScanner scanner(ScanSetup setup) {
-        return new ChunkScanner(recording, channel, setup, frontStore);
+        return new ChunkScanner(recording, channel, setup, frontStore, null);
     }
 
     <R> List<R> map(List<Chunk> chunks, ScanSetup setup, Task<R> task) throws IOException {
@@ -66,8 +70,10 @@ final class ParallelChunks {
 
     <R> void forEachOrdered(Iterator<Chunk> chunks, ScanSetup setup, Task<R> task, OrderedConsumer<R> consumer) throws IOException {
         BlockingQueue<ChunkScanner> scanners = new ArrayBlockingQueue<>(threads);
+        // neighbouring chunks run on different workers: they share the blocks at their boundary
+        EdgeBlocks edges = threads > 1 ? new EdgeBlocks(EDGE_SAMPLES_PER_THREAD * threads) : null;
         for (int i = 0; i < threads; i++) {
-            scanners.add(scanner(setup));
+            scanners.add(new ChunkScanner(recording, channel, setup, frontStore, edges));
         }
         ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
         ArrayDeque<Chunk> order = new ArrayDeque<>();

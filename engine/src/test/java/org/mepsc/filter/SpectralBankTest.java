@@ -139,6 +139,44 @@ class SpectralBankTest {
         }
     }
 
+    /**
+     * Two banks that share their edge blocks (as two workers on neighbouring chunks do) read what a
+     * bank of their own reads, and each takes from the other the block at their stretches' boundary.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void sharedEdgeBlocksGiveTheBanksOwnValues(long seed) throws IOException {
+        SplittableRandom r = new SplittableRandom(seed);
+        double fs = 20_000;
+        float[] x = noise(seed, 200_000);
+        int d = 1 << r.nextInt(3);
+        Fir h = FirDesign.fromResponse(Responses.gaussianLowPass(fs / d / 8), fs, 1e-9);
+        BankDesign design = BankDesign.of(List.of(h, h.convolve(randomFir(seed, -20, 400))), d, x.length);
+        EdgeBlocks edges = new EdgeBlocks(1 << 20);
+        SpectralBank[] workers = {
+            new SpectralBank(new ArrayTrace(x, fs), design, edges.sweep(0)),
+            new SpectralBank(new ArrayTrace(x, fs), design, edges.sweep(0)),
+        };
+        SpectralBank alone = new SpectralBank(new ArrayTrace(x, fs), design);
+        int len = (int) alone.length();
+        int chunk = len / 9 + r.nextInt(100);
+        int margin = 50;
+        int stretches = 0;
+        for (int from = 0; from < len; from += chunk) {
+            long lo = Math.max(0, from - margin);
+            int count = (int) (Math.min(len, from + chunk + margin) - lo);
+            float[][] got = {new float[count], new float[count]};
+            workers[stretches++ % 2].readOutputs(new long[] {lo, lo}, new int[] {count, count}, got);
+            for (int k = 0; k < 2; k++) {
+                float[] want = new float[count];
+                alone.read(k, lo, count, want, 0);
+                assertThat(got[k]).as("stretch from %d, output %d", from, k).containsExactly(want);
+            }
+        }
+        // every boundary block but the first one's is found shared rather than filtered again
+        assertThat(edges.taken()).isGreaterThanOrEqualTo(stretches - 2);
+    }
+
     /** A lone NaN or ±∞ anywhere (the scan unrolls by four) reads as the finite sample before it. */
     @ParameterizedTest
     @ValueSource(floats = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY})
