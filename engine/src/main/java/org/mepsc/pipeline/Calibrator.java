@@ -188,6 +188,10 @@ final class Calibrator {
         return out;
     }
 
+    private static List<Integer> indices(List<?> list) {
+        return java.util.stream.IntStream.range(0, list.size()).boxed().toList();
+    }
+
     private double seconds(List<Chunk> windows, int d) {
         return windows.stream().mapToLong(c -> c.to() - c.from()).sum() * d / fs;
     }
@@ -285,14 +289,21 @@ final class Calibrator {
     }
 
     /** The threshold raised as far as the false-discovery guard asks, judged on the calibration windows. */
-    private double guardedThreshold(Evaluation e, List<Chunk> windows, double minimum) {
+    private double guardedThreshold(Evaluation e, List<Chunk> windows, double minimum) throws IOException {
         if (p.falseDiscovery() <= 0) {
             return minimum;
         }
+        // windows on the run's threads, gathered in window order: the lists do not depend on the threads
+        List<FloatList[]> parts = parallel.mapEach(indices(windows), i -> {
+            FloatList[] found = {new FloatList(), new FloatList()};
+            e.statistic.get(i).peaksAndDips(windows.get(i).from(), windows.get(i).to(), GUARD_LOWEST, found[0], found[1]);
+            return found;
+        });
         FloatList peaks = new FloatList();
         FloatList dips = new FloatList();
-        for (int i = 0; i < windows.size(); i++) {
-            e.statistic.get(i).peaksAndDips(windows.get(i).from(), windows.get(i).to(), GUARD_LOWEST, peaks, dips);
+        for (FloatList[] found : parts) {
+            peaks.addAll(found[0]);
+            dips.addAll(found[1]);
         }
         return FalseDiscoveryGuard.threshold(peaks, dips, GUARD_LOWEST, minimum, p.falseDiscovery());
     }

@@ -29,6 +29,12 @@ final class ParallelChunks {
         R run(ChunkScanner scanner, Chunk chunk) throws IOException;
     }
 
+    /** A task on one item of a list. */
+    @FunctionalInterface
+    interface ItemTask<T, R> {
+        R run(T item) throws IOException;
+    }
+
     /** Receives results in chunk order. */
     @FunctionalInterface
     interface OrderedConsumer<R> {
@@ -66,6 +72,25 @@ final class ParallelChunks {
         List<R> out = new ArrayList<>(chunks.size());
         forEachOrdered(chunks.iterator(), setup, task, (c, r) -> out.add(r));
         return out;
+    }
+
+    /** {@code task} on every item, on the pool; the results in the items' order. */
+    <T, R> List<R> mapEach(List<T> items, ItemTask<T, R> task) throws IOException {
+        List<Future<R>> futures = new ArrayList<>(items.size());
+        try {
+            for (T item : items) {
+                futures.add(pool.submit(() -> task.run(item)));
+            }
+            List<R> out = new ArrayList<>(items.size());
+            for (Future<R> f : futures) {
+                out.add(await(f));
+            }
+            return out;
+        } finally {
+            for (Future<R> f : futures) {
+                f.cancel(true);
+            }
+        }
     }
 
     <R> void forEachOrdered(Iterator<Chunk> chunks, ScanSetup setup, Task<R> task, OrderedConsumer<R> consumer) throws IOException {
