@@ -49,6 +49,7 @@ final class ChunkScanner {
     private float[] raw = new float[0];
     /** Reused by the calibration sampling calls, which run once per chunk. */
     private float[] sample = new float[0];
+    private double[] sums = new double[1];
     private Zones zones;
 
     /**
@@ -135,15 +136,23 @@ final class ChunkScanner {
         float[] buf = sample;
         bank.read(0, lo, (int) (hi - lo), buf, 0);
         prepareZones(sweepIndex, from, to);
+        // running sums of the samples less the first (which keeps them small beside the offset):
+        // each mean costs one subtraction rather than 2·halfWidth + 1 additions
+        int n = (int) (hi - lo);
+        if (sums.length < n + 1) {
+            sums = new double[n + 1 + n / 2];
+        }
+        double ref = n > 0 ? buf[0] : 0;
+        for (int i = 0; i < n; i++) {
+            sums[i + 1] = sums[i] + (buf[i] - ref);
+        }
         for (long p = ceilTo(from, stride); p < to; p += stride) {
             if (p - halfWidth < 0 || p + halfWidth >= len || zones.all().contains(p * d)) {
                 continue;
             }
-            double s = 0;
-            for (long q = p - halfWidth; q <= p + halfWidth; q++) {
-                s += buf[(int) (q - lo)];
-            }
-            out.add((float) (buf[(int) (p - lo)] - s / (2 * halfWidth + 1)));
+            int i = (int) (p - lo);
+            double windowSum = sums[i + halfWidth + 1] - sums[i - halfWidth];
+            out.add((float) ((buf[i] - ref) - windowSum / (2 * halfWidth + 1)));
         }
     }
 
