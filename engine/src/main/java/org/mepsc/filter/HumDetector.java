@@ -41,6 +41,16 @@ public final class HumDetector {
         spectrum.add(x, offset);
     }
 
+    /** One segment's periodogram, to be added later by {@link #add(double[])} (see {@link WelchSpectrum#periodogram}). */
+    public double[] periodogram(float[] x, int offset) {
+        return spectrum.periodogram(x, offset);
+    }
+
+    /** Adds a segment's periodogram from a detector of the same rate. */
+    public void add(double[] periodogram) {
+        spectrum.add(periodogram);
+    }
+
     public Result result() {
         int segments = spectrum.segments();
         if (segments == 0) {

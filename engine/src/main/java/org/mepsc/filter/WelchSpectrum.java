@@ -45,6 +45,15 @@ public final class WelchSpectrum {
 
     /** Adds {@code x[offset .. offset+segmentLength())}, all finite. */
     public void add(float[] x, int offset) {
+        add(periodogram(x, offset));
+    }
+
+    /**
+     * The periodogram {@link #add} would add for {@code x[offset .. offset+segmentLength())}, without
+     * adding it: threads can compute segments' periodograms apart (one spectrum each) and one
+     * spectrum add them in a fixed order, so that the sums do not depend on the threads.
+     */
+    public double[] periodogram(float[] x, int offset) {
         double mean = 0;
         for (int i = 0; i < segment; i++) {
             mean += x[offset + i];
@@ -54,10 +63,22 @@ public final class WelchSpectrum {
             work[i] = (x[offset + i] - mean) * window[i];
         }
         fft.realForward(work);
-        power[0] += work[0] * work[0];
-        power[segment / 2] += work[1] * work[1];
+        double[] p = new double[power.length];
+        p[0] = work[0] * work[0];
+        p[segment / 2] = work[1] * work[1];
         for (int k = 1; k < segment / 2; k++) {
-            power[k] += work[2 * k] * work[2 * k] + work[2 * k + 1] * work[2 * k + 1];
+            p[k] = work[2 * k] * work[2 * k] + work[2 * k + 1] * work[2 * k + 1];
+        }
+        return p;
+    }
+
+    /** Adds a periodogram from {@link #periodogram} of a spectrum like this one. */
+    public void add(double[] periodogram) {
+        if (periodogram.length != power.length) {
+            throw new IllegalArgumentException("a periodogram of " + periodogram.length + " bins added to a spectrum of " + power.length);
+        }
+        for (int k = 0; k < power.length; k++) {
+            power[k] += periodogram[k];
         }
         segments++;
     }

@@ -201,27 +201,44 @@ final class Calibrator {
     private record RawFacts(RawNoise noise, HumDetector.Result hum) {
     }
 
+    /** One window's raw facts: its sampled differences and its hum segments' periodograms. */
+    private record WindowFacts(FloatList diffs, FloatList lagged, List<double[]> humSegments) {
+    }
+
+    /** Each thread's reading buffer and hum spectrum (an FFT plan), reused from window to window. */
+    private record RawScratch(float[] buffer, HumDetector hum) {
+    }
+
     private RawFacts rawFacts(List<Chunk> windows, int d) throws IOException {
         HumDetector hum = new HumDetector(fs);
         int seg = hum.segmentLength();
         long totalRaw = windows.stream().mapToLong(c -> (c.to() - c.from()) * d).sum();
         int stride = (int) Math.max(1, totalRaw / NOISE_SAMPLES);
         int lag = Math.max(1, (int) Math.round(0.0005 * fs));
-        FloatList diffs = new FloatList();
-        FloatList lagged = new FloatList();
-        float[] buf = new float[Math.max(seg, CHUNK * d + 1)];
         int maxSegments = 64;
         int segmentsStride = (int) Math.max(1, totalRaw / seg / maxSegments);
-        int segmentCounter = 0;
-        for (Chunk c : windows) {
-            long len = recording.sweep(c.sweep()).length();
-            long a = c.from() * d;
-            long b = Math.min(len, c.to() * d);
-            int n = (int) (b - a);
+        // the hum segments are every segmentsStride-th segment of the windows in turn: each window
+        // starts its count where the one before ended, so windows can be read on any thread
+        List<long[]> tasks = new ArrayList<>();
+        long segmentCounter = 0;
+        for (int w = 0; w < windows.size(); w++) {
+            tasks.add(new long[] {w, segmentCounter});
+            int n = rawLength(windows.get(w), d);
+            segmentCounter += n < 2 ? 0 : n / seg;
+        }
+        ThreadLocal<RawScratch> scratch = ThreadLocal.withInitial(
+                () -> new RawScratch(new float[Math.max(seg, CHUNK * d + 1)], new HumDetector(fs)));
+        List<WindowFacts> parts = parallel.mapEach(tasks, t -> {
+            Chunk c = windows.get((int) t[0]);
+            FloatList diffs = new FloatList();
+            FloatList lagged = new FloatList();
+            List<double[]> segments = new ArrayList<>();
+            int n = rawLength(c, d);
             if (n < 2) {
-                continue;
+                return new WindowFacts(diffs, lagged, segments);
             }
-            recording.read(channel, c.sweep(), a, n, buf, 0);
+            float[] buf = scratch.get().buffer();
+            recording.read(channel, c.sweep(), c.from() * d, n, buf, 0);
             for (int i = lag; i < n; i += stride) {
                 float x = buf[i] - buf[i - 1];
                 float y = buf[i] - buf[i - lag];
@@ -230,13 +247,29 @@ final class Calibrator {
                     lagged.add(Math.abs(y));
                 }
             }
+            long counter = t[1];
             for (int s = 0; s + seg <= n; s += seg) {
-                if (segmentCounter++ % segmentsStride == 0 && finite(buf, s, seg)) {
-                    hum.add(buf, s);
+                if (counter++ % segmentsStride == 0 && finite(buf, s, seg)) {
+                    segments.add(scratch.get().hum().periodogram(buf, s));
                 }
             }
+            return new WindowFacts(diffs, lagged, segments);
+        });
+        // gathered in window order: the same lists and the same sums whatever the threads
+        FloatList diffs = new FloatList();
+        FloatList lagged = new FloatList();
+        for (WindowFacts part : parts) {
+            diffs.addAll(part.diffs);
+            lagged.addAll(part.lagged);
+            part.humSegments.forEach(hum::add);
         }
         return new RawFacts(RawNoise.of(diffs, lagged), hum.result());
+    }
+
+    /** Full-rate samples of a detection-rate window (a sweep may end within its last D). */
+    private int rawLength(Chunk c, int d) {
+        long len = recording.sweep(c.sweep()).length();
+        return (int) Math.max(0, Math.min(len, c.to() * d) - c.from() * d);
     }
 
     private static boolean finite(float[] x, int from, int n) {

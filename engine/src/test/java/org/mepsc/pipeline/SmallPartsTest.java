@@ -106,6 +106,27 @@ class SmallPartsTest {
         assertThat(hum.result().harmonicsHz()).contains(60.0, 180.0).doesNotContain(120.0);
     }
 
+    /** Segments' periodograms made by other detectors (other threads) and added in order give the same spectrum bit for bit. */
+    @Test
+    void periodogramsAddedInOrderGiveTheSameHumSpectrum() {
+        double fs = 20_000;
+        HumDetector direct = new HumDetector(fs);
+        HumDetector gathered = new HumDetector(fs);
+        HumDetector[] workers = {new HumDetector(fs), new HumDetector(fs)};
+        SplittableRandom r = new SplittableRandom(5);
+        float[] x = new float[direct.segmentLength() + 7];
+        for (int s = 0; s < 5; s++) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = (float) (3 * r.nextGaussian() + 0.3 * Math.sin(2 * Math.PI * 50 * (s * x.length + i) / fs) - 20);
+            }
+            direct.add(x, 7);
+            gathered.add(workers[s % 2].periodogram(x, 7));
+        }
+        assertThat(gathered.result()).isEqualTo(direct.result());
+        assertThat(gathered.result().mainsHz()).isEqualTo(50);
+        assertThat(gathered.result().segments()).isEqualTo(5);
+    }
+
     @Test
     void csvColumnsFollowTheChannelsUnit() throws Exception {
         assertThat(EventCsvWriter.header("pA", false)).isEqualTo("file,channel,sweep,event,onset_s,peak_s,amplitude_pA,"
