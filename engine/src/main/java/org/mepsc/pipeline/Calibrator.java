@@ -503,16 +503,20 @@ final class Calibrator {
         double spanS = (t.peakTimeMs() + 3 * t.decayMs()) / 1000;
         int segment = org.mepsc.filter.Fft.nextPowerOfTwo(Math.round(Math.max(0.064, 3 * spanS) * rate));
         int guard = (int) Math.round(spanS * rate) + SetupFactory.templatePre(rate);
-        WelchSpectrum spectrum = new WelchSpectrum(rate, segment);
-        ChunkScanner scanner = parallel.scanner(e.setup);
+        java.util.Map<Integer, long[]> busy = new java.util.HashMap<>();
         for (int s : sweeps) {
-            long[] busy = e.detections.stream().filter(x -> x.sweep == s).mapToLong(x -> x.position).sorted().toArray();
-            for (Chunk c : windows) {
-                if (c.sweep() == s) {
-                    scanner.quietSegments(s, c.from(), c.to(), guard, busy, spectrum);
-                }
-            }
+            busy.put(s, e.detections.stream().filter(x -> x.sweep == s).mapToLong(x -> x.position).sorted().toArray());
         }
+        // windows on the run's threads (each its own transform), periodograms added in window order
+        ThreadLocal<WelchSpectrum> own = ThreadLocal.withInitial(() -> new WelchSpectrum(rate, segment));
+        List<List<double[]>> parts = parallel.map(windows, e.setup, (scanner, c) -> {
+            List<double[]> quiet = new ArrayList<>();
+            scanner.quietSegments(c.sweep(), c.from(), c.to(), segment, guard, busy.get(c.sweep()),
+                    (x, offset) -> quiet.add(own.get().periodogram(x, offset)));
+            return quiet;
+        });
+        WelchSpectrum spectrum = new WelchSpectrum(rate, segment);
+        parts.forEach(quiet -> quiet.forEach(spectrum::add));
         return spectrum.segments() >= 4 ? spectrum : null;
     }
 

@@ -12,7 +12,6 @@ import org.mepsc.events.Rejection;
 import org.mepsc.filter.BlockStore;
 import org.mepsc.filter.EdgeBlocks;
 import org.mepsc.filter.FilterChain;
-import org.mepsc.filter.WelchSpectrum;
 import org.mepsc.recording.Recording;
 import org.mepsc.recording.Sweep;
 import org.mepsc.trace.RecordingTrace;
@@ -162,9 +161,9 @@ final class ChunkScanner {
      * samples: the noise without events.
      *
      * @param busy detection positions in this sweep, ascending
+     * @param out receives each segment as (samples, offset of its first)
      */
-    void quietSegments(int sweepIndex, long from, long to, int guard, long[] busy, WelchSpectrum out) throws IOException {
-        int segment = out.segmentLength();
+    void quietSegments(int sweepIndex, long from, long to, int segment, int guard, long[] busy, Segments out) throws IOException {
         ensureBank(sweepIndex);
         long first = ceilTo(from, segment);
         long end = Math.min(to, bank.length());
@@ -185,8 +184,14 @@ final class ChunkScanner {
             if (i < busy.length && busy[i] < s + segment + guard) {
                 continue;
             }
-            out.add(buf, (int) (s - first));
+            out.accept(buf, (int) (s - first));
         }
+    }
+
+    /** Receives segments of a trace. */
+    @FunctionalInterface
+    interface Segments {
+        void accept(float[] x, int offset);
     }
 
     /** Conditioned samples {@code [start, start+count)} of a sweep. */
