@@ -14,6 +14,7 @@ import org.mepsc.filter.EdgeBlocks;
 import org.mepsc.filter.FilterChain;
 import org.mepsc.recording.Recording;
 import org.mepsc.recording.Sweep;
+import org.mepsc.trace.HeldStretchTrace;
 import org.mepsc.trace.RecordingTrace;
 
 /**
@@ -34,6 +35,8 @@ final class ChunkScanner {
     private int bankSweep = -1;
     private FilterChain bank;
     private RecordingTrace rawTrace;
+    /** The raw trace as the filters read it: from {@link #raw} where the artefact scan has read it. */
+    private HeldStretchTrace heldRaw;
     private Sweep sweep;
 
     private float[] cond = new float[0];
@@ -133,8 +136,8 @@ final class ChunkScanner {
         ensureBank(sweepIndex);
         sample = grow(sample, (int) (hi - lo));
         float[] buf = sample;
-        bank.read(0, lo, (int) (hi - lo), buf, 0);
         prepareZones(sweepIndex, from, to);
+        bank.read(0, lo, (int) (hi - lo), buf, 0);
         // running sums of the samples less the first (which keeps them small beside the offset):
         // each mean costs one subtraction rather than 2·halfWidth + 1 additions
         int n = (int) (hi - lo);
@@ -211,7 +214,8 @@ final class ChunkScanner {
     private void ensureBank(int sweepIndex) {
         if (bankSweep != sweepIndex) {
             rawTrace = new RecordingTrace(recording, channel, sweepIndex);
-            bank = new FilterChain(rawTrace, setup.bank(), frontStore, sweepIndex, edges);
+            heldRaw = new HeldStretchTrace(rawTrace);
+            bank = new FilterChain(heldRaw, setup.bank(), frontStore, sweepIndex, edges);
             sweep = recording.sweep(sweepIndex);
             bankSweep = sweepIndex;
         }
@@ -235,6 +239,8 @@ final class ChunkScanner {
         int offset = (int) Math.ceil(Math.abs(detector.onsetOffset())) + 1;
         condLo = Math.max(0, statLo - Math.max(detector.reachBefore(), setup.characteriser().reachBefore() + offset));
         long condHi = Math.min(ld, statHi + Math.max(detector.reachAfter(), setup.characteriser().reachAfter() + offset));
+        // the artefact scan first: the filters then take the raw samples it has read
+        prepareZones(sweepIndex, Math.min(from, candLo), Math.max(to, candHi));
         condUsed = conditioned ? (int) (condHi - condLo) : 0;
         cond = grow(cond, condUsed);
         int statLen = (int) (statHi - statLo);
@@ -267,7 +273,6 @@ final class ChunkScanner {
         stat.candLo = candLo;
         stat.candHi = candHi;
         stat.noise = zScores ? setup.noise() : null;
-        prepareZones(sweepIndex, Math.min(from, candLo), Math.max(to, candHi));
         stat.zones = zones.all();
     }
 
@@ -283,8 +288,10 @@ final class ChunkScanner {
         long rLo = Math.max(0, fLo - reach);
         long rHi = Math.min(length, fHi + reach);
         int n = (int) (rHi - rLo);
+        heldRaw.release();
         raw = grow(raw, n);
         rawTrace.read(rLo, n, raw, 0);
+        heldRaw.hold(raw, rLo, n);
         rules.scan(raw, rLo, n, fLo - rules.zoneAfter(), fHi + rules.zoneBefore(), zones);
         double fs = sweep.sampleRateHz();
         for (Exclusion e : setup.exclusions()) {
