@@ -28,15 +28,21 @@ public final class PeakPicker {
         float[] d = z.data();
         long lo = Math.max(0, from);
         long hi = Math.min(traceLength, to);
-        for (long p = lo; p < hi; p++) {
+        for (long p = lo; p < hi; ) {
             int i = (int) (p - z.origin());
             float v = d[i];
-            if (!(v >= threshold)) {
+            int a = (int) Math.max(z.origin(), p - refractory) - (int) z.origin();
+            int b = (int) (Math.min(traceLength, p + refractory + 1) - z.origin());
+            if (!(v >= threshold) || reachedBefore(d, i, v, a)) {
+                p++;
                 continue;
             }
-            if (isPeak(d, i, v, (int) Math.max(z.origin(), p - refractory) - (int) z.origin(),
-                    (int) (Math.min(traceLength, p + refractory + 1) - z.origin()))) {
+            int k = firstAbove(d, i, v, b);
+            if (k == b) {
                 out.peak(p, v);
+                p += refractory + 1; // the samples up to a refractory period after a peak are below it
+            } else {
+                p += k - i; // the samples before k are below k, which is in their neighbourhood
             }
         }
     }
@@ -59,17 +65,26 @@ public final class PeakPicker {
         float[] d = raw.data();
         long lo = Math.max(0, from);
         long hi = Math.min(traceLength, to);
-        for (long p = lo; p < hi; p++) {
+        for (long p = lo; p < hi; ) {
             int i = (int) (p - raw.origin());
             float x = d[i];
             if (!(x >= gate)) {
+                p++;
                 continue;
             }
             float v = z(x, mu, scale);
             int a = (int) Math.max(raw.origin(), p - refractory) - (int) raw.origin();
             int b = (int) (Math.min(traceLength, p + refractory + 1) - raw.origin());
-            if (isPeak(d, i, v, a, b, mu, scale)) {
+            if (reachedBefore(d, i, v, a, mu, scale)) {
+                p++;
+                continue;
+            }
+            int k = firstAbove(d, i, v, b, mu, scale);
+            if (k == b) {
                 out.peak(p, v);
+                p += refractory + 1;
+            } else {
+                p += k - i;
             }
         }
     }
@@ -116,31 +131,41 @@ public final class PeakPicker {
         return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7fffffff));
     }
 
-    private static boolean isPeak(float[] d, int i, float v, int lo, int hi, double mu, double scale) {
+    /** Whether a sample in {@code [lo, i)} reaches {@code v} (a tie goes to the earlier sample). */
+    private static boolean reachedBefore(float[] d, int i, float v, int lo, double mu, double scale) {
         for (int k = lo; k < i; k++) {
             if (z(d[k], mu, scale) >= v) {
-                return false;
+                return true;
             }
         }
-        for (int k = i + 1; k < hi; k++) {
-            if (z(d[k], mu, scale) > v) {
-                return false;
-            }
-        }
-        return true;
+        return false;
     }
 
-    private static boolean isPeak(float[] d, int i, float v, int lo, int hi) {
+    /** The first sample in {@code (i, hi)} above {@code v}, or {@code hi}. */
+    private static int firstAbove(float[] d, int i, float v, int hi, double mu, double scale) {
+        for (int k = i + 1; k < hi; k++) {
+            if (z(d[k], mu, scale) > v) {
+                return k;
+            }
+        }
+        return hi;
+    }
+
+    private static boolean reachedBefore(float[] d, int i, float v, int lo) {
         for (int k = lo; k < i; k++) {
             if (d[k] >= v) {
-                return false;
+                return true;
             }
         }
+        return false;
+    }
+
+    private static int firstAbove(float[] d, int i, float v, int hi) {
         for (int k = i + 1; k < hi; k++) {
             if (d[k] > v) {
-                return false;
+                return k;
             }
         }
-        return true;
+        return hi;
     }
 }

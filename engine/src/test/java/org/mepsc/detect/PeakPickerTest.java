@@ -18,6 +18,27 @@ class PeakPickerTest {
     private record Peak(long position, float z) {
     }
 
+    /**
+     * The rule read literally, sample by sample: at or above the threshold, above every earlier and
+     * at least every later sample within the refractory period (NaN neighbours never outrank).
+     */
+    private static List<Peak> byDefinition(float[] z, long origin, long from, long to, double threshold, int refractory,
+            long traceLength) {
+        List<Peak> out = new ArrayList<>();
+        for (long p = Math.max(0, from); p < Math.min(traceLength, to); p++) {
+            float v = z[(int) (p - origin)];
+            boolean peak = v >= threshold;
+            for (long k = Math.max(origin, p - refractory); peak && k < Math.min(traceLength, p + refractory + 1); k++) {
+                float w = z[(int) (k - origin)];
+                peak = k < p ? !(w >= v) : k == p || !(w > v);
+            }
+            if (peak) {
+                out.add(new Peak(p, v));
+            }
+        }
+        return out;
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
     void rawWithNoiseGivesThePeaksOfTheConvertedStatistic(long seed) {
@@ -53,6 +74,8 @@ class PeakPickerTest {
             PeakPicker.peaks(new Window(raw, origin, n), noise, from, to, threshold, refractory, traceLength,
                     (p, v) -> gated.add(new Peak(p, v)));
             assertThat(gated).as("threshold %s", threshold).isEqualTo(expected);
+            assertThat(expected).as("threshold %s, by the definition", threshold)
+                    .isEqualTo(byDefinition(z, origin, from, to, threshold, refractory, traceLength));
             if (threshold < 10) {
                 assertThat(expected).isNotEmpty();
             }
