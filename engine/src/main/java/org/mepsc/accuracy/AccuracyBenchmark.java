@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mepsc.pipeline.DetectionParameters;
+import org.mepsc.pipeline.Workers;
 import org.mepsc.score.EventList;
 import org.mepsc.score.MatchOn;
 import org.mepsc.score.Scorer;
@@ -53,7 +54,7 @@ public final class AccuracyBenchmark {
         List<Scenario> scenarios = protocol.scenarios();
         int total = scenarios.size() + realData.size() * protocol.methods().size();
         AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Parallel.pool(threads, "mepsc-benchmark");
+        ExecutorService pool = Workers.pool(threads, "mepsc-benchmark");
         try {
             Map<Integer, Future<ScenarioResult>> results = new HashMap<>();
             // first the default-threshold runs the threshold sweep starts from
@@ -69,7 +70,7 @@ public final class AccuracyBenchmark {
             }
             Map<String, ScenarioResult> base = new HashMap<>();
             for (Map.Entry<String, Future<ScenarioResult>> e : bases.entrySet()) {
-                base.put(e.getKey(), Parallel.get(e.getValue()));
+                base.put(e.getKey(), Workers.result(e.getValue()));
             }
             // then the rest, the slowest (lowest thresholds) first
             List<Integer> order = new ArrayList<>();
@@ -102,11 +103,11 @@ public final class AccuracyBenchmark {
             }
             List<ScenarioResult> ordered = new ArrayList<>();
             for (int i = 0; i < scenarios.size(); i++) {
-                ordered.add(Parallel.get(results.get(i)));
+                ordered.add(Workers.result(results.get(i)));
             }
             List<RealDataResult> realResults = new ArrayList<>();
             for (Future<RealDataResult> f : real) {
-                realResults.add(Parallel.get(f));
+                realResults.add(Workers.result(f));
             }
             double wall = (System.nanoTime() - wall0) * 1e-9;
             return new BenchmarkResult(protocol, ordered, realResults, threads, wall, processCpuSeconds() - cpu0, machine,

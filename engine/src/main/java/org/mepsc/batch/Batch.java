@@ -19,10 +19,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletionService;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -34,8 +32,9 @@ import org.mepsc.io.RecordingReaders;
 import org.mepsc.json.Json;
 import org.mepsc.output.AtomicOutput;
 import org.mepsc.pipeline.DetectionParameters;
-import org.mepsc.report.HtmlReport;
+import org.mepsc.pipeline.Workers;
 import org.mepsc.recording.SweepRanges;
+import org.mepsc.report.HtmlReport;
 
 /**
  * Analyses a cohort of recordings: every file as {@code mepsc detect} would (in parallel, a bounded
@@ -146,11 +145,7 @@ public final class Batch {
             ProgressListener progress) throws IOException {
         record Indexed(int index, FileJob.Done done) {
         }
-        ExecutorService pool = Executors.newFixedThreadPool(concurrent, r -> {
-            Thread t = new Thread(r, "mepsc-batch");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool(concurrent, "mepsc-batch");
         CompletionService<Indexed> completion = new ExecutorCompletionService<>(pool);
         List<Future<Indexed>> futures = new ArrayList<>();
         FileJob.Done[] results = new FileJob.Done[jobs.size()];
@@ -160,28 +155,18 @@ public final class Batch {
                 futures.add(completion.submit(() -> new Indexed(index, jobs.get(index).run(threads, reuse))));
             }
             for (int k = 1; k <= jobs.size(); k++) {
-                Indexed d = completion.take().get();
+                Indexed d = Workers.result(completion.take());
                 results[d.index()] = d.done();
                 progress.fileDone(d.done().outcome(), k, jobs.size());
             }
-        } catch (InterruptedException e) {
+        } catch (InterruptedException | InterruptedIOException e) {
+            // Ctrl-C, or a file job that saw it first
             stop(pool, futures);
             Thread.currentThread().interrupt();
             throw interruptedAfter(results);
-        } catch (ExecutionException e) {
+        } catch (IOException | RuntimeException | Error e) {
             stop(pool, futures);
-            Throwable cause = e.getCause();
-            if (cause instanceof InterruptedIOException) {
-                Thread.currentThread().interrupt();
-                throw interruptedAfter(results);
-            }
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof RuntimeException rt) {
-                throw rt;
-            }
-            throw new IllegalStateException(cause);
+            throw e;
         } finally {
             pool.shutdownNow();
         }
