@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.mepsc.events.EventSink;
 import org.mepsc.filter.BlockStore;
 import org.mepsc.recording.Recording;
@@ -45,11 +44,7 @@ public final class DetectionRun {
     public static Prepared prepare(Recording recording, int channel, List<Integer> sweeps, DetectionParameters parameters,
             Execution execution) throws IOException {
         List<Integer> chosen = validate(recording, channel, sweeps);
-        ExecutorService pool = Executors.newFixedThreadPool(execution.threads(), r -> {
-            Thread t = new Thread(r, "mepsc-detect");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Workers.pool(execution.threads(), "mepsc-detect");
         try {
             // the calibration windows, decimated once for every template tried and for the main pass
             BlockStore front = new BlockStore(Calibrator.BUDGET + Calibrator.BUDGET / 4);
@@ -99,7 +94,7 @@ public final class DetectionRun {
             NeighbourStage neighbours = new NeighbourStage(windowS, sink);
             long[] analysed = {0};
             ExclusionLog excluded = new ExclusionLog();
-            parallel.forEachOrdered(chunks.iterator(), setup, (scanner, c) -> scanner.detect(c.sweep(), c.from(), c.to()),
+            parallel.forEachOrdered(chunks.iterator(), setup, true, (scanner, c) -> scanner.detect(c.sweep(), c.from(), c.to()),
                     (c, r) -> {
                         analysed[0] += r.analysedSamples();
                         for (var piece : r.excluded()) {

@@ -1,14 +1,12 @@
 package org.mepsc.pipeline;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import org.mepsc.filter.BlockStore;
@@ -70,7 +68,7 @@ final class ParallelChunks {
 
     <R> List<R> map(List<Chunk> chunks, ScanSetup setup, Task<R> task) throws IOException {
         List<R> out = new ArrayList<>(chunks.size());
-        forEachOrdered(chunks.iterator(), setup, task, (c, r) -> out.add(r));
+        forEachOrdered(chunks.iterator(), setup, false, task, (c, r) -> out.add(r));
         return out;
     }
 
@@ -83,7 +81,7 @@ final class ParallelChunks {
             }
             List<R> out = new ArrayList<>(items.size());
             for (Future<R> f : futures) {
-                out.add(await(f));
+                out.add(Workers.result(f));
             }
             return out;
         } finally {
@@ -93,10 +91,15 @@ final class ParallelChunks {
         }
     }
 
-    <R> void forEachOrdered(Iterator<Chunk> chunks, ScanSetup setup, Task<R> task, OrderedConsumer<R> consumer) throws IOException {
+    /**
+     * @param contiguous each chunk starts where the one before ended (a pass over whole sweeps):
+     *     workers then share the filter blocks at the chunks' boundaries
+     */
+    <R> void forEachOrdered(Iterator<Chunk> chunks, ScanSetup setup, boolean contiguous, Task<R> task,
+            OrderedConsumer<R> consumer) throws IOException {
         BlockingQueue<ChunkScanner> scanners = new ArrayBlockingQueue<>(threads);
         // neighbouring chunks run on different workers: they share the blocks at their boundary
-        EdgeBlocks edges = threads > 1 ? new EdgeBlocks(EDGE_SAMPLES_PER_THREAD * threads) : null;
+        EdgeBlocks edges = contiguous && threads > 1 ? new EdgeBlocks(EDGE_SAMPLES_PER_THREAD * threads) : null;
         for (int i = 0; i < threads; i++) {
             scanners.add(new ChunkScanner(recording, channel, setup, frontStore, edges));
         }
@@ -117,37 +120,13 @@ final class ParallelChunks {
                         }
                     }));
                 }
-                R r = await(inFlight.removeFirst());
+                R r = Workers.result(inFlight.removeFirst());
                 consumer.accept(order.removeFirst(), r);
             }
         } finally {
             for (Future<R> f : inFlight) {
                 f.cancel(true);
             }
-        }
-    }
-
-    private static <R> R await(Future<R> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
-                throw io;
-            }
-            if (cause instanceof UncheckedIOException u) {
-                throw u.getCause();
-            }
-            if (cause instanceof RuntimeException rt) {
-                throw rt;
-            }
-            if (cause instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(cause);
         }
     }
 }
