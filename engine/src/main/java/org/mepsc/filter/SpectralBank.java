@@ -87,17 +87,7 @@ public final class SpectralBank {
             throw new IndexOutOfBoundsException("samples [" + start + ", " + (start + count)
                     + ") outside a filtered trace of " + outLength + " samples");
         }
-        long pos = start;
-        int done = 0;
-        while (done < count) {
-            long block = pos / validOut;
-            int within = (int) (pos - block * validOut);
-            int take = Math.min(count - done, validOut - within);
-            float[] values = block(block, k);
-            System.arraycopy(values, within, dst, offset + done, take);
-            done += take;
-            pos += take;
-        }
+        Blocks.copy(b -> block(b, k), validOut, start, count, dst, offset);
     }
 
     /**

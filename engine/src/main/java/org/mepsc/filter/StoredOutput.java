@@ -35,22 +35,18 @@ final class StoredOutput implements Trace {
     @Override
     public void read(long start, int count, float[] dst, int offset) throws IOException {
         checkRange(start, count);
-        long pos = start;
-        int done = 0;
-        while (done < count) {
-            long b = pos / perBlock;
-            int within = (int) (pos - b * perBlock);
-            int take = Math.min(count - done, perBlock - within);
-            float[] values = store.get(b);
-            if (values == null) {
-                int n = (int) Math.min(perBlock, bank.length() - b * perBlock);
-                bank.read(0, b * perBlock, n, block, 0);
-                store.offer(b, block, n);
-                values = block;
-            }
-            System.arraycopy(values, within, dst, offset + done, take);
-            done += take;
-            pos += take;
+        Blocks.copy(this::block, perBlock, start, count, dst, offset);
+    }
+
+    /** Block {@code b} from the store, or filtered here (and offered to the store). */
+    private float[] block(long b) throws IOException {
+        float[] values = store.get(b);
+        if (values == null) {
+            int n = (int) Math.min(perBlock, bank.length() - b * perBlock);
+            bank.read(0, b * perBlock, n, block, 0);
+            store.offer(b, block, n);
+            values = block;
         }
+        return values;
     }
 }
