@@ -256,8 +256,9 @@ final class Calibrator {
             return new WindowFacts(diffs, lagged, segments);
         });
         // gathered in window order: the same lists and the same sums whatever the threads
-        FloatList diffs = new FloatList();
-        FloatList lagged = new FloatList();
+        int gathered = parts.stream().mapToInt(part -> part.diffs.size()).sum();
+        FloatList diffs = new FloatList(gathered);
+        FloatList lagged = new FloatList(gathered);
         for (WindowFacts part : parts) {
             diffs.addAll(part.diffs);
             lagged.addAll(part.lagged);
@@ -304,7 +305,7 @@ final class Calibrator {
         int stride = (int) Math.max(1, total / NOISE_SAMPLES);
         // the statistic is computed once per window; its noise, then its detections, come from that copy
         List<ChunkStatistic> statistic = parallel.map(windows, raw, (s, c) -> s.statistic(c.sweep(), c.from(), c.to()));
-        FloatList all = new FloatList();
+        FloatList all = new FloatList((int) Math.min(Integer.MAX_VALUE - 8, total / stride + windows.size()));
         for (int i = 0; i < windows.size(); i++) {
             statistic.get(i).sample(windows.get(i).from(), windows.get(i).to(), stride, all);
         }
@@ -529,7 +530,7 @@ final class Calibrator {
             s.sampleConditioned(c.sweep(), c.from(), c.to(), stride, half, out);
             return out;
         });
-        FloatList all = new FloatList();
+        FloatList all = new FloatList(parts.stream().mapToInt(FloatList::size).sum());
         parts.forEach(all::addAll);
         if (all.size() < 10) {
             return Double.NaN;

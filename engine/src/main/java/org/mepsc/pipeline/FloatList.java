@@ -5,8 +5,17 @@ import java.util.Arrays;
 /** A growable list of floats (no boxing). */
 final class FloatList {
 
-    private float[] values = new float[1024];
+    private float[] values;
     private int size;
+
+    FloatList() {
+        this(1024);
+    }
+
+    /** A list with room for {@code capacity} values before it grows. */
+    FloatList(int capacity) {
+        values = new float[Math.max(1, capacity)];
+    }
 
     void add(float v) {
         if (size == values.length) {
@@ -16,9 +25,11 @@ final class FloatList {
     }
 
     void addAll(FloatList other) {
-        for (int i = 0; i < other.size; i++) {
-            add(other.values[i]);
+        if (size + other.size > values.length) {
+            values = Arrays.copyOf(values, Math.max(size + other.size, size * 2));
         }
+        System.arraycopy(other.values, 0, values, size, other.size);
+        size += other.size;
     }
 
     int size() {
