@@ -8,6 +8,7 @@ import org.mepsc.detect.NoiseEstimate;
 import org.mepsc.detect.OrderStatistics;
 import org.mepsc.detect.Template;
 import org.mepsc.detect.TemplateFit;
+import org.mepsc.detect.Window;
 import org.mepsc.events.CharacterisationSettings;
 import org.mepsc.filter.HumDetector;
 import org.mepsc.filter.WelchSpectrum;
@@ -286,25 +287,42 @@ final class Calibrator {
 
     /**
      * A template tried on the calibration windows: its noise, its detections, and its statistic
-     * (in noise SDs) on every window, kept for the false-discovery guard.
+     * (in noise SDs) on every window, kept for the false-discovery guard; while the template is
+     * learned, also each window's conditioned trace (null entries otherwise), which the average
+     * of its events reads instead of filtering again.
      */
     private record Evaluation(Template template, ScanSetup setup, NoiseEstimate noise, List<Detection> detections,
-            List<ChunkStatistic> statistic) {
+            List<ChunkStatistic> statistic, List<Window> conditioned) {
         long countAbove(double z) {
             return detections.stream().filter(x -> x.z >= z).count();
         }
     }
 
-    private record Detection(int sweep, long position, float z) {
+    /** A detection in window {@code window} of the evaluation's list. */
+    private record Detection(int sweep, long position, float z, int window) {
+    }
+
+    /** A window's statistic, and its conditioned trace if it was kept. */
+    private record Scanned(ChunkStatistic statistic, Window conditioned) {
     }
 
     private Evaluation evaluate(Conditioning conditioning, Method method, Template t, RawNoise rawNoise, List<Chunk> windows,
             WelchSpectrum spectrum) throws IOException {
+        return evaluate(conditioning, method, t, rawNoise, windows, spectrum, false);
+    }
+
+    /** @param keepConditioned keep each window's conditioned trace (for {@link #average}) */
+    private Evaluation evaluate(Conditioning conditioning, Method method, Template t, RawNoise rawNoise, List<Chunk> windows,
+            WelchSpectrum spectrum, boolean keepConditioned) throws IOException {
         ScanSetup raw = SetupFactory.forCalibration(conditioning, p, method, t, rawNoise, longest, spectrum);
         long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
         int stride = (int) Math.max(1, total / NOISE_SAMPLES);
         // the statistic is computed once per window; its noise, then its detections, come from that copy
-        List<ChunkStatistic> statistic = parallel.map(windows, raw, (s, c) -> s.statistic(c.sweep(), c.from(), c.to()));
+        List<Scanned> scanned = parallel.map(windows, raw, (s, c) -> {
+            ChunkStatistic z = s.statistic(c.sweep(), c.from(), c.to());
+            return new Scanned(z, keepConditioned ? s.conditionedCopy() : null);
+        });
+        List<ChunkStatistic> statistic = scanned.stream().map(Scanned::statistic).toList();
         FloatList all = new FloatList((int) Math.min(Integer.MAX_VALUE - 8, total / stride + windows.size()));
         for (int i = 0; i < windows.size(); i++) {
             statistic.get(i).sample(windows.get(i).from(), windows.get(i).to(), stride, all);
@@ -317,9 +335,10 @@ final class Calibrator {
             Chunk c = windows.get(i);
             ChunkStatistic z = statistic.get(i);
             z.zScore(noise);
-            z.peaks(c.from(), c.to(), LISTED, (pos, value) -> detections.add(new Detection(c.sweep(), pos, value)));
+            int window = i;
+            z.peaks(c.from(), c.to(), LISTED, (pos, value) -> detections.add(new Detection(c.sweep(), pos, value, window)));
         }
-        return new Evaluation(t, scored, noise, detections, statistic);
+        return new Evaluation(t, scored, noise, detections, statistic, scanned.stream().map(Scanned::conditioned).toList());
     }
 
     /** The threshold raised as far as the false-discovery guard asks, judged on the calibration windows. */
@@ -351,7 +370,7 @@ final class Calibrator {
     private Learned learn(Conditioning conditioning, RawNoise rawNoise, List<Chunk> windows) throws IOException {
         Evaluation best = null;
         for (Template t : SetupFactory.initialTemplates()) {
-            Evaluation e = evaluate(conditioning, Method.TEMPLATE, t, rawNoise, windows, null);
+            Evaluation e = evaluate(conditioning, Method.TEMPLATE, t, rawNoise, windows, null, true);
             if (best == null || e.countAbove(STRICT) > best.countAbove(STRICT)) {
                 best = e;
             }
@@ -372,7 +391,7 @@ final class Calibrator {
             lastFit = fit;
             lastEvents = avg.events;
             boolean settled = next.distance(current.template) < 1.03;
-            current = evaluate(conditioning, Method.TEMPLATE, next, rawNoise, windows, null);
+            current = evaluate(conditioning, Method.TEMPLATE, next, rawNoise, windows, null, true);
             if (settled) {
                 break;
             }
@@ -440,7 +459,13 @@ final class Calibrator {
             if (start < 0 || start + length + 2 > len) {
                 continue;
             }
-            reader.readConditioned(x.sweep, start, length + 2, w);
+            Window kept = e.conditioned.get(x.window);
+            if (kept != null && start >= kept.origin() && start + length + 2 <= kept.end()) {
+                // the window's own conditioned trace: the same values the scanner would filter
+                System.arraycopy(kept.data(), (int) (start - kept.origin()), w, 0, length + 2);
+            } else {
+                reader.readConditioned(x.sweep, start, length + 2, w);
+            }
             double base = 0;
             int baseN = (2 * pre) / 3;
             for (int i = 1; i <= baseN; i++) {

@@ -126,6 +126,14 @@ final class ChunkScanner {
     }
 
     /**
+     * A copy of the conditioned trace the last {@link #statistic} read (the chunk with the
+     * statistic's margins), or null if its detector does not read it.
+     */
+    Window conditionedCopy() {
+        return condUsed == 0 ? null : new Window(Arrays.copyOf(cond, condUsed), condLo, condUsed);
+    }
+
+    /**
      * Conditioned samples minus their mean over ±{@code halfWidth}, at positions ≡ 0 (mod stride):
      * the trace's noise without its slow wander.
      */
