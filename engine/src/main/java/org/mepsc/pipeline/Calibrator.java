@@ -459,13 +459,7 @@ final class Calibrator {
             if (start < 0 || start + length + 2 > len) {
                 continue;
             }
-            Window kept = e.conditioned.get(x.window);
-            if (kept != null && start >= kept.origin() && start + length + 2 <= kept.end()) {
-                // the window's own conditioned trace: the same values the scanner would filter
-                System.arraycopy(kept.data(), (int) (start - kept.origin()), w, 0, length + 2);
-            } else {
-                reader.readConditioned(x.sweep, start, length + 2, w);
-            }
+            reader.readConditioned(x.sweep, start, length + 2, w, e.conditioned.get(x.window));
             double base = 0;
             int baseN = (2 * pre) / 3;
             for (int i = 1; i <= baseN; i++) {

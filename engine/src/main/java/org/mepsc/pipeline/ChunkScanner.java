@@ -211,6 +211,19 @@ final class ChunkScanner {
         bank.read(0, start, count, dst, 0);
     }
 
+    /**
+     * As {@link #readConditioned(int, long, int, float[])}, copied from {@code kept} (a
+     * {@link #conditionedCopy} of this setup's scanner, of the same sweep) where it holds the whole
+     * range: the same values, without filtering them again.
+     */
+    void readConditioned(int sweepIndex, long start, int count, float[] dst, Window kept) throws IOException {
+        if (kept != null && start >= kept.origin() && start + count <= kept.end()) {
+            System.arraycopy(kept.data(), (int) (start - kept.origin()), dst, 0, count);
+        } else {
+            readConditioned(sweepIndex, start, count, dst);
+        }
+    }
+
     private boolean excludedOnset(long p) {
         return stat.excludedOnset(p);
     }
