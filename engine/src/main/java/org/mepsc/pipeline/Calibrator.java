@@ -2,7 +2,9 @@ package org.mepsc.pipeline;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.mepsc.detect.GaussianNoiseFit;
 import org.mepsc.detect.NoiseEstimate;
 import org.mepsc.detect.OrderStatistics;
@@ -210,6 +212,10 @@ final class Calibrator {
     private record RawScratch(float[] buffer, HumDetector hum) {
     }
 
+    /** Window {@code window}, whose first hum-segment candidate is the {@code firstSegment}-th of all. */
+    private record RawTask(int window, long firstSegment) {
+    }
+
     private RawFacts rawFacts(List<Chunk> windows, int d) throws IOException {
         HumDetector hum = new HumDetector(fs);
         int seg = hum.segmentLength();
@@ -220,17 +226,17 @@ final class Calibrator {
         int segmentsStride = (int) Math.max(1, totalRaw / seg / maxSegments);
         // the hum segments are every segmentsStride-th segment of the windows in turn: each window
         // starts its count where the one before ended, so windows can be read on any thread
-        List<long[]> tasks = new ArrayList<>();
+        List<RawTask> tasks = new ArrayList<>();
         long segmentCounter = 0;
         for (int w = 0; w < windows.size(); w++) {
-            tasks.add(new long[] {w, segmentCounter});
+            tasks.add(new RawTask(w, segmentCounter));
             int n = rawLength(windows.get(w), d);
             segmentCounter += n < 2 ? 0 : n / seg;
         }
         ThreadLocal<RawScratch> scratch = ThreadLocal.withInitial(
                 () -> new RawScratch(new float[Math.max(seg, CHUNK * d + 1)], new HumDetector(fs)));
         List<WindowFacts> parts = parallel.mapEach(tasks, t -> {
-            Chunk c = windows.get((int) t[0]);
+            Chunk c = windows.get(t.window());
             FloatList diffs = new FloatList();
             FloatList lagged = new FloatList();
             List<double[]> segments = new ArrayList<>();
@@ -248,7 +254,7 @@ final class Calibrator {
                     lagged.add(Math.abs(y));
                 }
             }
-            long counter = t[1];
+            long counter = t.firstSegment();
             for (int s = 0; s + seg <= n; s += seg) {
                 if (counter++ % segmentsStride == 0 && finite(buf, s, seg)) {
                     segments.add(scratch.get().hum().periodogram(buf, s));
@@ -523,11 +529,12 @@ final class Calibrator {
         double spanS = (t.peakTimeMs() + 3 * t.decayMs()) / 1000;
         int segment = org.mepsc.filter.Fft.nextPowerOfTwo(Math.round(Math.max(0.064, 3 * spanS) * rate));
         int guard = (int) Math.round(spanS * rate) + SetupFactory.templatePre(rate);
-        java.util.Map<Integer, long[]> busy = new java.util.HashMap<>();
+        Map<Integer, long[]> busy = new HashMap<>();
         for (int s : sweeps) {
             busy.put(s, e.detections.stream().filter(x -> x.sweep == s).mapToLong(x -> x.position).sorted().toArray());
         }
         // windows on the run's threads (each its own transform), periodograms added in window order
+        // (the windows are in sweep order, as the segments were added when this ran on one thread)
         ThreadLocal<WelchSpectrum> own = ThreadLocal.withInitial(() -> new WelchSpectrum(rate, segment));
         List<List<double[]>> parts = parallel.map(windows, e.setup, (scanner, c) -> {
             List<double[]> quiet = new ArrayList<>();
