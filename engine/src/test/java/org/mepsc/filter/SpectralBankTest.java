@@ -34,6 +34,11 @@ class SpectralBankTest {
         return s;
     }
 
+    /** A low-pass that lets a trace at {@code fs} be decimated by {@code d}. */
+    private static Fir antiAlias(double fs, int d) {
+        return FirDesign.fromResponse(Responses.gaussianLowPass(fs / d / 8), fs, 1e-9);
+    }
+
     private static Fir randomFir(long seed, int first, int length) {
         SplittableRandom r = new SplittableRandom(seed);
         double[] t = new double[length];
@@ -114,7 +119,7 @@ class SpectralBankTest {
         double fs = 20_000;
         float[] x = noise(seed, 60_000);
         int d = 1 << r.nextInt(3);
-        Fir h = FirDesign.fromResponse(Responses.gaussianLowPass(fs / d / 8), fs, 1e-9);
+        Fir h = antiAlias(fs, d);
         List<Fir> firs = List.of(h, h.convolve(randomFir(seed, -20, 90)), h.convolve(randomFir(seed + 1, 0, 300)));
         BankDesign design = BankDesign.of(firs, d, x.length);
         SpectralBank separate = new SpectralBank(new ArrayTrace(x, fs), design);
@@ -150,7 +155,7 @@ class SpectralBankTest {
         double fs = 20_000;
         float[] x = noise(seed, 200_000);
         int d = 1 << r.nextInt(3);
-        Fir h = FirDesign.fromResponse(Responses.gaussianLowPass(fs / d / 8), fs, 1e-9);
+        Fir h = antiAlias(fs, d);
         BankDesign design = BankDesign.of(List.of(h, h.convolve(randomFir(seed, -20, 400))), d, x.length);
         EdgeBlocks edges = new EdgeBlocks(1 << 20);
         SpectralBank[] workers = {
