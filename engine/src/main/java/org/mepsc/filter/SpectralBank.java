@@ -139,15 +139,12 @@ public final class SpectralBank {
      * another thread's bank, else computed here and shared.
      */
     private void shareEdge(long b) throws IOException {
-        for (int i = 0; i < SLOTS; i++) {
-            if (slotBlock[i] == b) {
-                return;
-            }
+        if (slotOf(b) >= 0) {
+            return;
         }
         float[][] shared = edges.get(b);
         if (shared != null) {
-            int s = nextSlot;
-            nextSlot = (nextSlot + 1) % SLOTS;
+            int s = claimSlot();
             for (int k = 0; k < shared.length; k++) {
                 System.arraycopy(shared[k], 0, slots[s][k], 0, validOut);
                 slotDone[s][k] = true;
@@ -184,17 +181,9 @@ public final class SpectralBank {
 
     /** Output {@code k} of block {@code b}: one forward transform per block, one inverse per output read. */
     private float[] block(long b, int k) throws IOException {
-        int s = -1;
-        for (int i = 0; i < SLOTS; i++) {
-            if (slotBlock[i] == b) {
-                s = i;
-                break;
-            }
-        }
+        int s = slotOf(b);
         if (s < 0) {
-            s = nextSlot;
-            nextSlot = (nextSlot + 1) % SLOTS;
-            slotBlock[s] = -1;
+            s = claimSlot();
             forward(b, slotSpectrum[s]);
             for (int j = 0; j < slotDone[s].length; j++) {
                 // an identity output is the input itself: output n is input n, which sits at
@@ -211,6 +200,24 @@ public final class SpectralBank {
             slotDone[s][k] = true;
         }
         return slots[s][k];
+    }
+
+    /** The cache slot holding block {@code b}, or −1. */
+    private int slotOf(long b) {
+        for (int i = 0; i < SLOTS; i++) {
+            if (slotBlock[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The oldest slot, emptied for a new block (the caller sets {@code slotBlock} when it is filled). */
+    private int claimSlot() {
+        int s = nextSlot;
+        nextSlot = (nextSlot + 1) % SLOTS;
+        slotBlock[s] = -1;
+        return s;
     }
 
     private void forward(long b, double[] spectrum) throws IOException {
