@@ -18,11 +18,6 @@ public final class HeldStretchTrace implements Trace {
         this.source = source;
     }
 
-    /** The trace the reads come from. */
-    public Trace source() {
-        return source;
-    }
-
     /**
      * From now on, samples {@code [start, start + length)} are {@code values[0 .. length)}; the
      * caller leaves the array unchanged until it calls {@link #release} or holds another stretch.
