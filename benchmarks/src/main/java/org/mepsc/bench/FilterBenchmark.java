@@ -38,13 +38,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * samples. Scores are input (recording) samples per second.
  *
  * <ul>
- *   <li>{@code lowpass}, {@code bessel}: the conditioning low-pass alone (Gaussian or 4-pole Bessel,
- *       2 kHz) with the band limit of its decimation, decimated as the pipeline decimates it (by 2
- *       at 20 kHz, 4 at 50 kHz; at 10 kHz not at all);</li>
+ *   <li>{@code decimator}: the half-band stages alone ({@link org.mepsc.filter.HalfBandDecimator}:
+ *       by 2 at 20 kHz, 4 at 50 kHz; at 10 kHz nothing to do);</li>
+ *   <li>{@code lowpass}, {@code bessel}: the conditioning low-pass (Gaussian or 4-pole Bessel,
+ *       2 kHz) with the band limit of its decimation, after the half-band stages as the pipeline
+ *       applies it;</li>
  *   <li>{@code highpass}: a 2 Hz Gaussian high-pass; {@code notch}: 50 Hz and its harmonics to
  *       1 kHz (these two at the full rate);</li>
- *   <li>{@code deconvolution}, {@code template}: the pipeline's whole chain ({@link FilterChain}): the
- *       decimating low-pass, then the conditioned trace and a detector's kernel from one forward
+ *   <li>{@code deconvolution}, {@code template}: the pipeline's two-stage chain ({@link FilterChain}):
+ *       the half-band stages, then the conditioned trace and a detector's kernel from one forward
  *       transform per block at the detection rate, both outputs read.</li>
  * </ul>
  */
@@ -62,7 +64,7 @@ public class FilterBenchmark {
     @Param({"10000", "20000", "50000"})
     double rateHz;
 
-    @Param({"lowpass", "bessel", "highpass", "notch", "deconvolution", "template"})
+    @Param({"decimator", "lowpass", "bessel", "highpass", "notch", "deconvolution", "template"})
     String filter;
 
     private FilterChain chain;
@@ -77,8 +79,9 @@ public class FilterBenchmark {
         int d = c.decimation();
         long decimated = (N + d - 1) / d;
         ChainDesign design = switch (filter) {
-            case "lowpass", "bessel" -> d > 1 ? new ChainDesign(null, BankDesign.of(List.of(c.front()), d, N))
+            case "lowpass", "bessel" -> d > 1 ? new ChainDesign(c.front(), BankDesign.of(List.of(c.back()), 1, decimated))
                     : new ChainDesign(null, BankDesign.of(List.of(c.filter()), 1, N));
+            case "decimator" -> new ChainDesign(d > 1 ? c.front() : null, BankDesign.of(List.of(Fir.identity()), 1, decimated));
             case "highpass" -> new ChainDesign(null, BankDesign.of(
                     List.of(FirDesign.fromResponse(Responses.gaussianHighPass(2), rateHz, 1e-7)), 1, N));
             case "notch" -> new ChainDesign(null, BankDesign.of(List.of(FirDesign.fromResponse(
@@ -98,7 +101,7 @@ public class FilterBenchmark {
                     outs.add(c.back().convolve(k));
                 }
                 BankDesign back = BankDesign.of(outs, 1, decimated);
-                yield d > 1 ? new ChainDesign(BankDesign.of(List.of(c.front()), d, N), back) : new ChainDesign(null, back);
+                yield new ChainDesign(d > 1 ? c.front() : null, back);
             }
             default -> throw new IllegalArgumentException(filter);
         };

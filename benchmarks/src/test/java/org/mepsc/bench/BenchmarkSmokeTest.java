@@ -46,7 +46,7 @@ class BenchmarkSmokeTest {
             Map.entry("EndToEndBenchmark", Map.of("rateHz", "20000", "eventsHz", "20", "durationS", "20",
                     "method", "deconvolution,template", "template", "auto", "chunk", "131072", "threads", "1", "humPa", "1")),
             Map.entry("FftBenchmark", Map.of("size", "4096")),
-            Map.entry("FilterBenchmark", Map.of("rateHz", "20000", "filter", "lowpass,bessel,highpass,notch,deconvolution,template")),
+            Map.entry("FilterBenchmark", Map.of("rateHz", "20000", "filter", "decimator,lowpass,bessel,highpass,notch,deconvolution,template")),
             Map.entry("RecordingLengthBenchmark", Map.of("durationS", "30")),
             Map.entry("ScorerBenchmark", Map.of("order", "sorted")),
             Map.entry("SimulatorBenchmark", Map.of("kind", "busy")));

@@ -4,10 +4,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Output blocks of one filter over the sweeps of one recording, kept for the threads of a run:
+ * Output blocks of one decimator over the sweeps of one recording, kept for the threads of a run:
  * stretches that are filtered again and again (calibration tries several templates on the same
  * windows, and the main pass comes back to them) are filtered once. A block's values are the
- * filter's own, computed the same way whoever computes them first, so results do not change.
+ * decimator's own, computed the same way whoever computes them first, so results do not change.
  * Bounded: beyond {@code capacity} samples, blocks are computed each time, as without a store.
  */
 public final class BlockStore {
@@ -21,35 +21,19 @@ public final class BlockStore {
         this.capacity = capacity;
     }
 
-    private volatile BankDesign design;
+    private volatile HalfBandDecimator design;
 
     /**
-     * The blocks of one sweep filtered by {@code design}, or null if the store already holds another
-     * filter's blocks (a store serves one filter).
+     * The blocks of one sweep decimated by {@code design}, or null if the store already holds another
+     * decimator's blocks (a store serves one).
      */
-    public View sweep(int sweep, BankDesign design) {
+    public View sweep(int sweep, HalfBandDecimator design) {
         synchronized (this) {
             if (this.design == null) {
                 this.design = design;
             }
         }
-        return same(this.design, design) ? new View(sweep) : null;
-    }
-
-    private static boolean same(BankDesign a, BankDesign b) {
-        if (a == b) {
-            return true;
-        }
-        if (a.blockSize() != b.blockSize() || a.decimation() != b.decimation() || a.validPerBlock() != b.validPerBlock()
-                || a.lastTap() != b.lastTap() || a.outputs() != b.outputs()) {
-            return false;
-        }
-        for (int k = 0; k < a.outputs(); k++) {
-            if (a.identity(k) != b.identity(k) || !java.util.Arrays.equals(a.spectrum(k), b.spectrum(k))) {
-                return false;
-            }
-        }
-        return true;
+        return this.design.equals(design) ? new View(sweep) : null;
     }
 
     /** Samples held. */

@@ -22,9 +22,9 @@ public final class FilterChain {
     public FilterChain(Trace source, ChainDesign design, BlockStore frontStore, int sweep, EdgeBlocks edges) {
         Trace input = source;
         if (design.front() != null) {
-            SpectralBank front = new SpectralBank(source, design.front());
+            Trace front = design.front().over(source);
             BlockStore.View stored = frontStore == null ? null : frontStore.sweep(sweep, design.front());
-            input = stored == null ? front.output(0) : new StoredOutput(front, stored);
+            input = stored == null ? front : new StoredOutput(front, stored);
         }
         this.back = new SpectralBank(input, design.back(), edges == null ? null : edges.sweep(sweep));
     }

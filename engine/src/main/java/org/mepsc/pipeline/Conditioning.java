@@ -5,6 +5,7 @@ import java.util.List;
 import org.mepsc.filter.Fir;
 import org.mepsc.filter.FirDesign;
 import org.mepsc.filter.FrequencyResponse;
+import org.mepsc.filter.HalfBandDecimator;
 import org.mepsc.filter.Responses;
 
 /**
@@ -13,19 +14,21 @@ import org.mepsc.filter.Responses;
  * <p>After a low-pass at {@code fc} the trace carries nothing far above {@code fc}, so it is
  * kept at the lowest power-of-two fraction of the sample rate that is still at least
  * {@link #RATE_PER_CUTOFF} × fc (and {@link #MIN_RATE_HZ}); a smooth cut-off just below the new
- * Nyquist frequency guarantees the band limit. All later work runs at that rate.
+ * Nyquist frequency guarantees the band limit. All later work runs at that rate: half-band stages
+ * ({@link HalfBandDecimator}) bring the recording there, flat to 40 % of the new rate and folding
+ * nothing onto that band, and the low-pass itself is applied after them with the other filters.
  *
  * @param sampleRateHz the recording's rate
  * @param decimation the power of two it is divided by
- * @param filter the whole filter as one FIR at the recording's rate (for how far artefacts ring)
- * @param response the whole filter's response
- * @param front the low-pass and band limit before decimation, at the recording's rate (null
- *     without decimation)
- * @param back the rest (notches, high-pass) at the decimated rate; without decimation, the whole
- *     filter
+ * @param filter the whole filter as one FIR at the recording's rate (for how far artefacts ring,
+ *     and for a chain that filters and decimates in one bank)
+ * @param response the whole filter's response (the half-band stages' included)
+ * @param front the half-band stages (null without decimation)
+ * @param back the low-pass, notches and high-pass at the decimated rate; without decimation, the
+ *     whole filter
  * @param notchHz the notched frequencies
  */
-public record Conditioning(double sampleRateHz, int decimation, Fir filter, FrequencyResponse response, Fir front, Fir back,
+public record Conditioning(double sampleRateHz, int decimation, Fir filter, FrequencyResponse response, HalfBandDecimator front, Fir back,
         List<Double> notchHz) {
 
     /** The detection rate is at least this many times the low-pass cut-off. */
@@ -86,10 +89,11 @@ public record Conditioning(double sampleRateHz, int decimation, Fir filter, Freq
         if (!notchHz.isEmpty()) {
             rest = rest.times(Responses.notches(notchHz, NOTCH_SIGMA_HZ));
         }
-        FrequencyResponse r = lp.times(rest);
+        HalfBandDecimator front = d > 1 ? HalfBandDecimator.of(d) : null;
+        FrequencyResponse filters = lp.times(rest);
+        FrequencyResponse r = front == null ? filters : front.response(sampleRateHz).times(filters);
         Fir fir = FirDesign.fromResponse(r, sampleRateHz, 1e-7);
-        Fir front = d > 1 ? FirDesign.fromResponse(lp, sampleRateHz, 1e-7) : null;
-        Fir back = d > 1 ? FirDesign.fromResponse(rest, sampleRateHz / d, 1e-7) : fir;
+        Fir back = d > 1 ? FirDesign.fromResponse(filters, sampleRateHz / d, 1e-7) : fir;
         return new Conditioning(sampleRateHz, d, fir, r, front, back, List.copyOf(notchHz));
     }
 }

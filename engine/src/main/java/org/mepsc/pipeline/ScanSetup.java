@@ -58,8 +58,7 @@ record ScanSetup(
         if (d == 1) {
             return new ChainDesign(null, BankDesign.of(outputs, 1, longestSweep));
         }
-        BankDesign front = BankDesign.of(List.of(conditioning.front()), d, longestSweep);
-        ChainDesign twoStages = new ChainDesign(front, BankDesign.of(outputs, 1, (longestSweep + d - 1) / d));
+        ChainDesign twoStages = new ChainDesign(conditioning.front(), BankDesign.of(outputs, 1, (longestSweep + d - 1) / d));
         if (fullRate == null) {
             return twoStages;
         }

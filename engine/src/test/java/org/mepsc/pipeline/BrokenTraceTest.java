@@ -105,7 +105,7 @@ class BrokenTraceTest {
                 new Row("dropped stretch read as 0 pA", (t, v) -> in(t, 7, 7.4) ? 0f : v,
                         new double[][] {{7, 7.4}}, 0.4, 0.1, 4, ExclusionReason.SATURATION),
                 new Row("dropped stretch repeating the last value", (t, v) -> in(t, 7, 7.4) ? -50f : v,
-                        new double[][] {{7, 7.4}}, 0.4 - 0.02, 0.1, 4, ExclusionReason.SATURATION),
+                        new double[][] {{7, 7.4}}, 0.4 - 0.02, 0.11, 4, ExclusionReason.SATURATION),
                 new Row("ADC saturation: a 5 nA deflection clipped at -2 nA",
                         (t, v) -> in(t, 11, 11.3) ? Math.max(-2000f, v - 5000f) : v,
                         new double[][] {{11, 11.3}}, 0.3, 0.1, 4, ExclusionReason.SATURATION),

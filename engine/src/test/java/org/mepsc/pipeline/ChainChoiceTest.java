@@ -15,9 +15,9 @@ import org.mepsc.filter.FilterChain;
 import org.mepsc.trace.ArrayTrace;
 
 /**
- * The main pass may filter and decimate in one bank instead of two: it must be chosen where the
- * cost model says it is cheaper, and give the same outputs as the two-stage chain away from the
- * trace's ends.
+ * The main pass may filter and decimate in one bank instead of the half-band front and a bank at the
+ * detection rate: it must be chosen where the cost model says it is cheaper, and give the same
+ * outputs as the two-stage chain away from the trace's ends.
  */
 class ChainChoiceTest {
 
@@ -38,7 +38,8 @@ class ChainChoiceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"20000, true, TEMPLATE", "20000, false, DECONVOLUTION", "50000, true, DECONVOLUTION", "10000, true, TEMPLATE"})
+    @CsvSource({"20000, true, TEMPLATE", "20000, false, DECONVOLUTION", "20000, false, TEMPLATE", "16000, false, TEMPLATE",
+        "50000, true, DECONVOLUTION", "10000, true, TEMPLATE"})
     void theCheaperChainIsChosenAndGivesTheSameOutputs(double fs, boolean hum, Method method) throws IOException {
         List<Double> notches = hum ? Conditioning.harmonics(50, fs, Conditioning.decimationFor(fs, 2000)) : List.of();
         Conditioning c = Conditioning.design(fs, LowPassKind.GAUSSIAN, 2000, 0, notches);
@@ -73,15 +74,17 @@ class ChainChoiceTest {
                 scale = Math.max(scale, Math.abs(va[i] - mean));
             }
             // the two chains extend the trace past its ends differently (the raw edge sample or the
-            // decimated one), so they differ within the filters' reach of the ends; inside, by
-            // rounding and by the taps each design truncates below 1e-7 (measured: under 1e-4 of
-            // the output's range; a wrong phase or a missing filter would differ by its whole range)
+            // decimated one), so they differ within the filters' reach of the ends; inside, by what
+            // the half-band folds in its transition band (at most −57 dB, just below the detection
+            // rate's Nyquist frequency, where the low-pass has almost nothing left), which this
+            // trace's single-sample spikes excite, and by rounding (measured: under 5e-4 of the
+            // output's range; a wrong phase or a missing filter would differ by its whole range)
             int edge = (int) (0.3 * c.rateHz());
             double worst = 0;
             for (int i = edge; i < m - edge; i++) {
                 worst = Math.max(worst, Math.abs(va[i] - vb[i]));
             }
-            assertThat(worst).as("output %d, one stage: %s", k, oneStage).isLessThan(2e-4 * scale);
+            assertThat(worst).as("output %d, one stage: %s", k, oneStage).isLessThan(1e-3 * scale);
         }
     }
 
@@ -93,13 +96,23 @@ class ChainChoiceTest {
         return s / v.length;
     }
 
-    /** The case measured in docs/benchmarks.md: 20 kHz with mains hum notched, where one bank is faster. */
+    /**
+     * The cases measured in docs/benchmarks.md: with the half-band front, two stages are cheaper at
+     * 20 kHz with mains notches (one bank had been, against an FFT front); one bank still wins for
+     * the template's short kernel without notches.
+     */
     @org.junit.jupiter.api.Test
-    void withHumAtTwentyKilohertzOneBankIsChosen() {
-        Conditioning c = Conditioning.design(20_000, LowPassKind.GAUSSIAN, 2000, 0, Conditioning.harmonics(50, 20_000, 2));
-        Detector detector = SetupFactory.detector(Method.TEMPLATE, new Template(0.5, 4), c, null, Polarity.NEGATIVE);
-        ChainDesign chosen = ScanSetup.chainFor(c, detector, 72_000_000L, SetupFactory.fullRateOutputs(c, detector));
-        assertThat(chosen.front()).isNull();
-        assertThat(chosen.back().decimation()).isEqualTo(2);
+    void theModelPicksTheMeasuredChains() {
+        Conditioning hum = Conditioning.design(20_000, LowPassKind.GAUSSIAN, 2000, 0, Conditioning.harmonics(50, 20_000, 2));
+        Detector template = SetupFactory.detector(Method.TEMPLATE, new Template(0.5, 4), hum, null, Polarity.NEGATIVE);
+        ChainDesign chosen = ScanSetup.chainFor(hum, template, 72_000_000L, SetupFactory.fullRateOutputs(hum, template));
+        assertThat(chosen.front()).isEqualTo(hum.front());
+        assertThat(chosen.front().decimation()).isEqualTo(2);
+
+        Conditioning plain = Conditioning.design(20_000, LowPassKind.GAUSSIAN, 2000, 0, List.of());
+        Detector shortKernel = SetupFactory.detector(Method.TEMPLATE, new Template(0.5, 4), plain, null, Polarity.NEGATIVE);
+        ChainDesign one = ScanSetup.chainFor(plain, shortKernel, 72_000_000L, SetupFactory.fullRateOutputs(plain, shortKernel));
+        assertThat(one.front()).isNull();
+        assertThat(one.back().decimation()).isEqualTo(2);
     }
 }
