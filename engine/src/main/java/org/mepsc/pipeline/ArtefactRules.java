@@ -1,5 +1,7 @@
 package org.mepsc.pipeline;
 
+import java.io.IOException;
+
 /**
  * What counts as an artefact in the raw trace, and how far around it analysis stops. A sample is
  * an artefact if it is not finite; if it jumps from the previous sample by more than
@@ -28,6 +30,11 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
         return Math.max(before + ringing.maxBefore(), after + ringing.maxAfter()) + flatRun + extremeReach + 1;
     }
 
+    /** Raw samples a {@link #scan} reads beyond its range on either side. */
+    int lookAround() {
+        return flatRun + extremeReach;
+    }
+
     /** Flagged samples this far before a range can have zones reaching into it. */
     int zoneAfter() {
         return after + ringing.maxAfter();
@@ -36,6 +43,33 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
     /** Flagged samples this far after a range can have zones reaching into it. */
     int zoneBefore() {
         return before + ringing.maxBefore();
+    }
+
+    /** Where {@link #readAndScan} gets raw samples: a trace's {@code read}. */
+    @FunctionalInterface
+    interface RawSource {
+        void read(long start, int count, float[] dst, int offset) throws IOException;
+    }
+
+    /**
+     * Reads samples {@code [origin, origin + length)} into {@code raw} {@code piece} samples at a
+     * time and scans {@code [from, to)} as it goes, each part as soon as the samples it looks at
+     * ({@link #lookAround}) are in: the zones of one {@link #scan} after reading everything, found
+     * while each piece is still in the cache.
+     */
+    void readAndScan(RawSource source, float[] raw, long origin, int length, long from, long to, int piece, Zones zones)
+            throws IOException {
+        long scanned = from;
+        for (int read = 0; read < length;) {
+            int count = Math.min(length - read, piece);
+            source.read(origin + read, count, raw, read);
+            read += count;
+            long upTo = read == length ? to : Math.min(to, origin + read - lookAround());
+            if (upTo > scanned) {
+                scan(raw, origin, read, scanned, upTo, zones);
+                scanned = upTo;
+            }
+        }
     }
 
     /**

@@ -24,6 +24,9 @@ import org.mepsc.trace.RecordingTrace;
  */
 final class ChunkScanner {
 
+    /** Raw samples read and scanned for artefacts at a time (256 KiB: the piece is still cached when scanned). */
+    private static final int SCAN_PIECE = 1 << 16;
+
     private final Recording recording;
     private final int channel;
     private final ScanSetup setup;
@@ -311,9 +314,8 @@ final class ChunkScanner {
         int n = (int) (rHi - rLo);
         heldRaw.release();
         raw = grow(raw, n);
-        rawTrace.read(rLo, n, raw, 0);
+        rules.readAndScan(rawTrace::read, raw, rLo, n, fLo - rules.zoneAfter(), fHi + rules.zoneBefore(), SCAN_PIECE, zones);
         heldRaw.hold(raw, rLo, n);
-        rules.scan(raw, rLo, n, fLo - rules.zoneAfter(), fHi + rules.zoneBefore(), zones);
         double fs = sweep.sampleRateHz();
         for (Exclusion e : setup.exclusions()) {
             if (e.appliesTo(sweepIndex)) {

@@ -2,6 +2,7 @@ package org.mepsc.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,18 +55,16 @@ class ArtefactRulesTest {
         return n == 0 || Math.abs(v - sum / n) >= rules.flatDeviation();
     }
 
-    @ParameterizedTest
-    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9})
-    void zonesSurroundExactlyTheFlaggedSamples(long seed) {
+    /** Noise with flat runs at and away from the extremes, a non-finite sample and a jump. */
+    private static float[] trace(long seed, int n) {
         SplittableRandom r = new SplittableRandom(seed);
-        int n = 4000;
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {
             // coarse, int16-like (equal neighbours are common), or fine (seeds 7-9: values nearly
             // always change, the stretches the scan walks through quickly)
             x[i] = seed >= 7 ? (float) r.nextGaussian() : Math.round(r.nextGaussian() * 4) / 2f;
         }
-        for (int k = 0; k < 12; k++) {
+        for (int k = 0; k < 12 * n / 4000; k++) {
             int at = r.nextInt(n - 40);
             int len = 1 + r.nextInt(12);
             float level = r.nextBoolean() ? 20 : (r.nextBoolean() ? -20 : x[at]);
@@ -75,8 +74,22 @@ class ArtefactRulesTest {
         }
         x[r.nextInt(n)] = Float.NaN;
         x[r.nextInt(n)] += 50;
-        Ringing ringing = Ringing.of(List.of(new Fir(new double[] {0.25, 0.5, 0.25}, -1)), 0.5);
-        ArtefactRules rules = new ArtefactRules(seed != 6, 8, 3 + r.nextInt(4), 5, 4, 2, 3, ringing);
+        return x;
+    }
+
+    private static final Ringing RINGING = Ringing.of(List.of(new Fir(new double[] {0.25, 0.5, 0.25}, -1)), 0.5);
+
+    private static ArtefactRules rules(long seed) {
+        return new ArtefactRules(seed != 6, 8, 3 + new SplittableRandom(seed).nextInt(4), 5, 4, 2, 3, RINGING);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9})
+    void zonesSurroundExactlyTheFlaggedSamples(long seed) {
+        int n = 4000;
+        float[] x = trace(seed, n);
+        Ringing ringing = RINGING;
+        ArtefactRules rules = rules(seed);
         Zones found = new Zones();
         rules.scan(x, 0, n, 0, n, found);
         found.merge();
@@ -93,6 +106,31 @@ class ArtefactRulesTest {
         assertThat(zones.size()).isEqualTo(expected.size()).isGreaterThan(seed == 6 ? 0 : 5);
         for (int i = -20; i < n + 20; i++) {
             assertThat(zones.contains(i)).as("sample %d", i).isEqualTo(expected.contains(i));
+        }
+    }
+
+    /** Read and scanned in pieces of any size, a stretch gives the zones of one scan of all of it. */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 7, 8})
+    void scanningPieceByPieceFindsWhatOneScanFinds(long seed) throws IOException {
+        int n = 20_000;
+        float[] x = trace(seed, n);
+        ArtefactRules rules = rules(seed);
+        long origin = 1000;
+        Zones whole = new Zones();
+        rules.scan(x, origin, n, origin + 50, origin + n - 50, whole);
+        whole.merge();
+        for (int piece : new int[] {1, 3, 17, 100, 999, n}) {
+            float[] raw = new float[n];
+            Zones pieces = new Zones();
+            rules.readAndScan((start, count, dst, offset) -> System.arraycopy(x, (int) (start - origin), dst, offset, count),
+                    raw, origin, n, origin + 50, origin + n - 50, piece, pieces);
+            pieces.merge();
+            assertThat(raw).isEqualTo(x);
+            assertThat(pieces.all().size()).as("piece %d", piece).isEqualTo(whole.all().size()).isPositive();
+            for (long i = origin - 20; i < origin + n + 20; i++) {
+                assertThat(pieces.all().contains(i)).as("piece %d, sample %d", piece, i).isEqualTo(whole.all().contains(i));
+            }
         }
     }
 }
