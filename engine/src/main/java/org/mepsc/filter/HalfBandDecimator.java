@@ -60,15 +60,17 @@ public record HalfBandDecimator(List<HalfBand> stages) {
     }
 
     /**
-     * {@link BlockSizing}'s units per input sample: measured on the development machine, a stage
-     * costs about 0.25 + 0.12 ns per tap pair for each of its input samples, and a unit of that
-     * model is about 0.7 ns.
+     * {@link BlockSizing}'s units per input sample. In the main pass of the development machine a
+     * stage cost about 2.2 ns per input sample plus 0.14 ns per tap pair (fitted to whole passes
+     * over 1-hour recordings at 20 and 50 kHz with each chain forced; the kernel alone, on data in
+     * the cache, runs at 0.25 + 0.18 ns per pair: the rest is moving the samples through memory),
+     * and a unit of that model is about 0.7 ns.
      */
     public double costPerInput() {
         double ns = 0;
         double share = 1;
         for (HalfBand s : stages) {
-            ns += share * (0.25 + 0.12 * s.pairs());
+            ns += share * (2.2 + 0.14 * s.pairs());
             share /= 2;
         }
         return ns / 0.7;
