@@ -12,17 +12,6 @@ import org.mepsc.trace.Trace;
 
 class HalfBandDecimatorTest {
 
-    private static float[] noise(long seed, int n) {
-        SplittableRandom r = new SplittableRandom(seed);
-        float[] x = new float[n];
-        double slow = 0;
-        for (int i = 0; i < n; i++) {
-            slow = 0.999 * slow + r.nextGaussian() * 0.1;
-            x[i] = (float) (r.nextGaussian() + slow - 40);
-        }
-        return x;
-    }
-
     /** The cascade computed the slow way: each level in doubles, its ends repeated, written from the formula. */
     private static double[] reference(float[] x, HalfBandDecimator design) {
         double[] level = new double[x.length];
@@ -52,7 +41,7 @@ class HalfBandDecimatorTest {
     @CsvSource({"2, 20011", "4, 50000", "8, 40961", "4, 7"})
     void eachOutputIsTheCascadeOfItsInputsWithTheEndsRepeated(int decimation, int n) throws IOException {
         HalfBandDecimator design = HalfBandDecimator.of(decimation);
-        float[] x = noise(decimation * 31L + n, n);
+        float[] x = SpectralBankTest.noise(decimation * 31L + n, n);
         Trace t = design.over(new ArrayTrace(x, 20_000));
         double[] expected = reference(x, design);
         assertThat(t.length()).isEqualTo(expected.length).isEqualTo((n + decimation - 1) / decimation);
@@ -68,7 +57,7 @@ class HalfBandDecimatorTest {
     @ParameterizedTest
     @ValueSource(ints = {2, 4, 8})
     void readsInAnyPiecesGiveTheSameValues(int decimation) throws IOException {
-        float[] x = noise(decimation, 300_001);
+        float[] x = SpectralBankTest.noise(decimation, 300_001);
         HalfBandDecimator design = HalfBandDecimator.of(decimation);
         Trace whole = design.over(new ArrayTrace(x, 50_000));
         int m = (int) whole.length();

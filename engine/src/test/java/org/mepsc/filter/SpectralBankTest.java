@@ -13,7 +13,8 @@ import org.mepsc.trace.ArrayTrace;
 
 class SpectralBankTest {
 
-    private static float[] noise(long seed, int n) {
+    /** Gaussian noise on a slow random walk around −40 (a recording's baseline); also used by the decimator's tests. */
+    static float[] noise(long seed, int n) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] x = new float[n];
         double slow = 0;
