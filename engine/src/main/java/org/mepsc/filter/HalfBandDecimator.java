@@ -6,8 +6,7 @@ import org.mepsc.trace.Trace;
 
 /**
  * Decimation by a power of two as a cascade of {@link HalfBand} stages, filtered directly (a
- * handful of multiplies per input sample, a third of what the shortest FFT block costs). The
- * last stage keeps its output rate's lower 40 % flat and folds nothing onto it; earlier stages
+ * handful of multiplies per input sample). The last stage keeps its output rate's lower 40 % flat and folds nothing onto it; earlier stages
  * only need to keep what the later ones pass, so their transitions are wide and their kernels
  * short. Whatever follows (the conditioning low-pass) limits the band further, so the stages need
  * not be sharp.
@@ -18,7 +17,7 @@ public record HalfBandDecimator(List<HalfBand> stages) {
 
     /** Stop-band attenuation of every stage. */
     public static final double ATTENUATION_DB = 80;
-    /** The last stage is flat up to this fraction of its output rate; earlier ones beyond 1 − it. */
+    /** The last stage is flat up to this fraction of its output rate; earlier ones up to 1 − it (the last one's transition). */
     static final double FLAT_FRACTION = 0.4;
 
     public HalfBandDecimator {
@@ -63,8 +62,9 @@ public record HalfBandDecimator(List<HalfBand> stages) {
      * {@link BlockSizing}'s units per input sample. In the main pass of the development machine a
      * stage cost about 2.2 ns per input sample plus 0.14 ns per tap pair (fitted to whole passes
      * over 1-hour recordings at 20 and 50 kHz with each chain forced; the kernel alone, on data in
-     * the cache, runs at 0.25 + 0.18 ns per pair: the rest is moving the samples through memory),
-     * and a unit of that model is about 0.7 ns.
+     * the cache, runs at 0.25 + 0.18 ns per pair, and the difference was not traced further:
+     * decimating while the raw samples are cached did not shrink it), and a unit of that model is
+     * about 0.7 ns.
      */
     public double costPerInput() {
         double ns = 0;
