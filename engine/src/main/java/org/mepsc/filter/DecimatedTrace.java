@@ -28,6 +28,11 @@ final class DecimatedTrace implements Trace {
     private final long[] hi;
     private final long[] from;
     private final long[] to;
+    /** Scratch of {@link #halve}: the odd input samples, the sums, and the two shifted copies. */
+    private float[] odd = new float[0];
+    private float[] sum = new float[0];
+    private float[] before = new float[0];
+    private float[] after = new float[0];
 
     DecimatedTrace(Trace source, HalfBandDecimator design) {
         this.source = source;
@@ -118,51 +123,40 @@ final class DecimatedTrace implements Trace {
 
     /**
      * {@code y[at + t] = x[base + 2t]/2 + Σ_p h_p·(x[base + 2t − 2p − 1] + x[base + 2t + 2p + 1])}
-     * for {@code t < count}; eight outputs at a time, each with its own sum, so the additions do
-     * not wait for one another.
+     * for {@code t < count}, one pair of taps at a time over all the outputs. The odd samples are
+     * gathered once; each pair then reads two copies of them shifted into step with the outputs, so
+     * that every array in the inner loop is indexed alike, which is what lets the compiler vectorise
+     * it (Java 17 does not vectorise a loop that reads one array at two offsets). The sums are added
+     * in the same order as one output at a time would add them, so the values are the same.
      */
-    private static void halve(float[] x, int base, float[] h, float[] y, int at, int count) {
+    private void halve(float[] x, int base, float[] h, float[] y, int at, int count) {
         int pairs = h.length;
-        int t = 0;
-        for (; t + 8 <= count; t += 8) {
-            int m = base + 2 * t;
-            float a0 = 0.5f * x[m];
-            float a1 = 0.5f * x[m + 2];
-            float a2 = 0.5f * x[m + 4];
-            float a3 = 0.5f * x[m + 6];
-            float a4 = 0.5f * x[m + 8];
-            float a5 = 0.5f * x[m + 10];
-            float a6 = 0.5f * x[m + 12];
-            float a7 = 0.5f * x[m + 14];
-            for (int p = 0; p < pairs; p++) {
-                float hp = h[p];
-                int l = m - 2 * p - 1;
-                int r = m + 2 * p + 1;
-                a0 += hp * (x[l] + x[r]);
-                a1 += hp * (x[l + 2] + x[r + 2]);
-                a2 += hp * (x[l + 4] + x[r + 4]);
-                a3 += hp * (x[l + 6] + x[r + 6]);
-                a4 += hp * (x[l + 8] + x[r + 8]);
-                a5 += hp * (x[l + 10] + x[r + 10]);
-                a6 += hp * (x[l + 12] + x[r + 12]);
-                a7 += hp * (x[l + 14] + x[r + 14]);
-            }
-            y[at + t] = a0;
-            y[at + t + 1] = a1;
-            y[at + t + 2] = a2;
-            y[at + t + 3] = a3;
-            y[at + t + 4] = a4;
-            y[at + t + 5] = a5;
-            y[at + t + 6] = a6;
-            y[at + t + 7] = a7;
+        int span = count + 2 * pairs - 1;
+        if (odd.length < span) {
+            odd = new float[span];
         }
-        for (; t < count; t++) {
-            int m = base + 2 * t;
-            float a = 0.5f * x[m];
-            for (int p = 0; p < pairs; p++) {
-                a += h[p] * (x[m - 2 * p - 1] + x[m + 2 * p + 1]);
-            }
-            y[at + t] = a;
+        if (sum.length < count) {
+            sum = new float[count];
+            before = new float[count];
+            after = new float[count];
         }
+        // odd[k] = x[base + 2k − (2·pairs − 1)]: output t's taps −(2p+1) and +(2p+1) are
+        // odd[t + pairs − 1 − p] and odd[t + pairs + p]
+        int first = base - (2 * pairs - 1);
+        for (int k = 0; k < span; k++) {
+            odd[k] = x[first + 2 * k];
+        }
+        for (int t = 0; t < count; t++) {
+            sum[t] = 0.5f * x[base + 2 * t];
+        }
+        for (int p = 0; p < pairs; p++) {
+            System.arraycopy(odd, pairs - 1 - p, before, 0, count);
+            System.arraycopy(odd, pairs + p, after, 0, count);
+            float hp = h[p];
+            for (int t = 0; t < count; t++) {
+                sum[t] += hp * (before[t] + after[t]);
+            }
+        }
+        System.arraycopy(sum, 0, y, at, count);
     }
 }
