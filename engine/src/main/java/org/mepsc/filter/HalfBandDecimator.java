@@ -60,17 +60,18 @@ public record HalfBandDecimator(List<HalfBand> stages) {
 
     /**
      * {@link BlockSizing}'s units per input sample. In the main pass of the development machine a
-     * stage cost about 2.2 ns per input sample plus 0.14 ns per tap pair (fitted to whole passes
-     * over 1-hour recordings at 20 and 50 kHz with each chain forced; the kernel alone, on data in
-     * the cache, runs at 0.25 + 0.18 ns per pair, and the difference was not traced further:
-     * decimating while the raw samples are cached did not shrink it), and a unit of that model is
-     * about 0.7 ns.
+     * stage cost about 2.4 ns per input sample plus 0.05 ns per tap pair (the pairs are summed by
+     * vector instructions; the rest is gathering and copying the samples). Fitted to whole passes
+     * over 1-hour recordings with each chain forced: without mains notches the half-band front beat
+     * one bank at the full rate for deconvolution at 20 and 50 kHz and lost, narrowly, for the
+     * template at 50 kHz; at 20 kHz the template's two chains tied. A unit of the model is about
+     * 0.7 ns.
      */
     public double costPerInput() {
         double ns = 0;
         double share = 1;
         for (HalfBand s : stages) {
-            ns += share * (2.2 + 0.14 * s.pairs());
+            ns += share * (2.4 + 0.05 * s.pairs());
             share /= 2;
         }
         return ns / 0.7;
