@@ -159,26 +159,6 @@ public final class SpectralBank {
         edges.offer(b, outputs);
     }
 
-    /** Output {@code k} as a trace (sharing this bank's buffers: same thread only). */
-    public Trace output(int k) {
-        return new Trace() {
-            @Override
-            public double sampleRateHz() {
-                return SpectralBank.this.sampleRateHz();
-            }
-
-            @Override
-            public long length() {
-                return outLength;
-            }
-
-            @Override
-            public void read(long start, int count, float[] dst, int offset) throws IOException {
-                SpectralBank.this.read(k, start, count, dst, offset);
-            }
-        };
-    }
-
     /** Output {@code k} of block {@code b}: one forward transform per block, one inverse per output read. */
     private float[] block(long b, int k) throws IOException {
         int s = slotOf(b);
