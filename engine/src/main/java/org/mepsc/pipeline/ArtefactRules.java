@@ -1,6 +1,7 @@
 package org.mepsc.pipeline;
 
 import java.io.IOException;
+import org.mepsc.trace.Trace;
 
 /**
  * What counts as an artefact in the raw trace, and how far around it analysis stops. A sample is
@@ -45,19 +46,13 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
         return before + ringing.maxBefore();
     }
 
-    /** Where {@link #readAndScan} gets raw samples: a trace's {@code read}. */
-    @FunctionalInterface
-    interface RawSource {
-        void read(long start, int count, float[] dst, int offset) throws IOException;
-    }
-
     /**
      * Reads samples {@code [origin, origin + length)} into {@code raw} {@code piece} samples at a
      * time and scans {@code [from, to)} as it goes, each part as soon as the samples it looks at
      * ({@link #lookAround}) are in: the zones of one {@link #scan} after reading everything, found
      * while each piece is still in the cache.
      */
-    void readAndScan(RawSource source, float[] raw, long origin, int length, long from, long to, int piece, Zones zones)
+    void readAndScan(Trace source, float[] raw, long origin, int length, long from, long to, int piece, Zones zones)
             throws IOException {
         long scanned = from;
         for (int read = 0; read < length;) {

@@ -314,7 +314,7 @@ final class ChunkScanner {
         int n = (int) (rHi - rLo);
         heldRaw.release();
         raw = grow(raw, n);
-        rules.readAndScan(rawTrace::read, raw, rLo, n, fLo - rules.zoneAfter(), fHi + rules.zoneBefore(), SCAN_PIECE, zones);
+        rules.readAndScan(rawTrace, raw, rLo, n, fLo - rules.zoneAfter(), fHi + rules.zoneBefore(), SCAN_PIECE, zones);
         heldRaw.hold(raw, rLo, n);
         double fs = sweep.sampleRateHz();
         for (Exclusion e : setup.exclusions()) {

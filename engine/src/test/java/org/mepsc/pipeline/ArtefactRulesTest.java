@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mepsc.filter.Fir;
+import org.mepsc.trace.ArrayTrace;
 
 /** The artefact rules against their definitions, checked sample by sample the slow way. */
 class ArtefactRulesTest {
@@ -117,14 +118,17 @@ class ArtefactRulesTest {
         float[] x = trace(seed, n);
         ArtefactRules rules = rules(seed);
         long origin = 1000;
+        // x is the trace from sample origin on (what lies before is never read)
+        float[] padded = new float[(int) origin + n];
+        System.arraycopy(x, 0, padded, (int) origin, n);
+        ArrayTrace source = new ArrayTrace(padded, 20_000);
         Zones whole = new Zones();
         rules.scan(x, origin, n, origin + 50, origin + n - 50, whole);
         whole.merge();
         for (int piece : new int[] {1, 3, 17, 100, 999, n}) {
             float[] raw = new float[n];
             Zones pieces = new Zones();
-            rules.readAndScan((start, count, dst, offset) -> System.arraycopy(x, (int) (start - origin), dst, offset, count),
-                    raw, origin, n, origin + 50, origin + n - 50, piece, pieces);
+            rules.readAndScan(source, raw, origin, n, origin + 50, origin + n - 50, piece, pieces);
             pieces.merge();
             assertThat(raw).isEqualTo(x);
             assertThat(pieces.all().size()).as("piece %d", piece).isEqualTo(whole.all().size()).isPositive();
