@@ -50,9 +50,9 @@ final class DecimatedTrace implements Trace {
             reach[j] = design.stages().get(j).reach();
             length[j + 1] = (length[j] + 1) / 2;
         }
-        this.buffers = new float[levels + 1][];
-        this.lo = new long[levels + 1];
-        this.hi = new long[levels + 1];
+        this.buffers = new float[levels][];
+        this.lo = new long[levels];
+        this.hi = new long[levels];
         this.from = new long[levels + 1];
         this.to = new long[levels + 1];
     }
@@ -71,17 +71,16 @@ final class DecimatedTrace implements Trace {
     public void read(long start, int count, float[] dst, int offset) throws IOException {
         checkRange(start, count);
         for (int done = 0; done < count; done += PIECE) {
-            int n = Math.min(PIECE, count - done);
-            piece(start + done, n);
-            System.arraycopy(buffers[levels], 0, dst, offset + done, n);
+            piece(start + done, Math.min(PIECE, count - done), dst, offset + done);
         }
     }
 
     /**
      * Works out, from the output level down, which samples of each level are needed
-     * ({@code [lo, hi)}) and which of them exist ({@code [from, to)}), then fills the levels upwards.
+     * ({@code [lo, hi)}) and which of them exist ({@code [from, to)}), then fills the levels upwards,
+     * the last one straight into {@code dst}.
      */
-    private void piece(long start, int count) throws IOException {
+    private void piece(long start, int count, float[] dst, int offset) throws IOException {
         from[levels] = start;
         to[levels] = start + count;
         for (int j = levels; j > 0; j--) {
@@ -91,17 +90,15 @@ final class DecimatedTrace implements Trace {
             from[j - 1] = Math.max(0, lo[j - 1]);
             to[j - 1] = Math.min(length[j - 1], hi[j - 1]);
         }
-        lo[levels] = from[levels];
-        hi[levels] = to[levels];
         float[] raw = buffer(0);
         source.read(from[0], (int) (to[0] - from[0]), raw, (int) (from[0] - lo[0]));
         repeatEnds(0);
-        for (int j = 1; j <= levels; j++) {
-            float[] out = buffer(j);
-            halve(buffers[j - 1], (int) (2 * from[j] - lo[j - 1]), taps[j - 1], out, (int) (from[j] - lo[j]),
+        for (int j = 1; j < levels; j++) {
+            halve(buffers[j - 1], (int) (2 * from[j] - lo[j - 1]), taps[j - 1], buffer(j), (int) (from[j] - lo[j]),
                     (int) (to[j] - from[j]));
             repeatEnds(j);
         }
+        halve(buffers[levels - 1], (int) (2 * start - lo[levels - 1]), taps[levels - 1], dst, offset, count);
     }
 
     private float[] buffer(int level) {
