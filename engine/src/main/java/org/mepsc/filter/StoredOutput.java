@@ -39,7 +39,7 @@ final class StoredOutput implements Trace {
         Blocks.copy(this::block, PER_BLOCK, start, count, dst, offset);
     }
 
-    /** Block {@code b} from the store, or filtered here (and offered to the store). */
+    /** Block {@code b} from the store, or decimated here (and offered to the store). */
     private float[] block(long b) throws IOException {
         float[] values = store.get(b);
         if (values == null) {
