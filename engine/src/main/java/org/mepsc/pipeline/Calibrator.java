@@ -129,7 +129,7 @@ final class Calibrator {
         double minimum = p.threshold() != null ? p.threshold()
                 : scan == null ? p.detector().defaultThreshold() : SetupFactory.defaultThreshold(scan);
         double threshold = guardedThreshold(current, windows, minimum);
-        double noiseSd = conditionedNoise(current.setup, learnedOn, template);
+        double noiseSd = conditionedNoise(current.setup, templateRun, template);
         double floor = p.amplitudeFloor() != null ? p.amplitudeFloor() : FLOOR_SDS * noiseSd;
         ScanSetup setup = SetupFactory.forPass(conditioning, p, scan, template, raw.noise, longest, spectrum,
                 current.noise, threshold, floor);
@@ -298,9 +298,15 @@ final class Calibrator {
      * of its events reads instead of filtering again.
      */
     private record Evaluation(Template template, ScanSetup setup, NoiseEstimate noise, List<Detection> detections,
-            List<ChunkStatistic> statistic, List<Window> conditioned) {
+            List<Chunk> windows, List<ChunkStatistic> statistic, List<Window> conditioned) {
         long countAbove(double z) {
             return detections.stream().filter(x -> x.z >= z).count();
+        }
+
+        /** The conditioned trace kept for window {@code c}, or null. */
+        Window kept(Chunk c) {
+            int i = windows.indexOf(c);
+            return i < 0 ? null : conditioned.get(i);
         }
     }
 
@@ -344,7 +350,8 @@ final class Calibrator {
             int window = i;
             z.peaks(c.from(), c.to(), LISTED, (pos, value) -> detections.add(new Detection(c.sweep(), pos, value, window)));
         }
-        return new Evaluation(t, scored, noise, detections, statistic, scanned.stream().map(Scanned::conditioned).toList());
+        return new Evaluation(t, scored, noise, detections, windows, statistic,
+                scanned.stream().map(Scanned::conditioned).toList());
     }
 
     /** The threshold raised as far as the false-discovery guard asks, judged on the calibration windows. */
@@ -538,7 +545,7 @@ final class Calibrator {
         ThreadLocal<WelchSpectrum> own = ThreadLocal.withInitial(() -> new WelchSpectrum(rate, segment));
         List<List<double[]>> parts = parallel.map(windows, e.setup, (scanner, c) -> {
             List<double[]> quiet = new ArrayList<>();
-            scanner.quietSegments(c.sweep(), c.from(), c.to(), segment, guard, busy.get(c.sweep()),
+            scanner.quietSegments(c.sweep(), c.from(), c.to(), segment, guard, busy.get(c.sweep()), e.kept(c),
                     (x, offset) -> quiet.add(own.get().periodogram(x, offset)));
             return quiet;
         });
@@ -547,13 +554,19 @@ final class Calibrator {
         return spectrum.segments() >= 4 ? spectrum : null;
     }
 
-    private double conditionedNoise(ScanSetup setup, List<Chunk> windows, Template t) throws IOException {
+    /**
+     * The conditioned trace's noise on the windows of {@code learned} (their kept conditioned traces
+     * where there are some: the same filter's output, not computed again), away from the artefacts
+     * {@code setup} finds.
+     */
+    private double conditionedNoise(ScanSetup setup, Evaluation learned, Template t) throws IOException {
+        List<Chunk> windows = learned.windows;
         long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
         int stride = (int) Math.max(1, total / (NOISE_SAMPLES / 4));
         int half = SetupFactory.templateLength(t, setup.rateHz()) / 2;
         List<FloatList> parts = parallel.map(windows, setup, (s, c) -> {
             FloatList out = new FloatList();
-            s.sampleConditioned(c.sweep(), c.from(), c.to(), stride, half, out);
+            s.sampleConditioned(c.sweep(), c.from(), c.to(), stride, half, learned.kept(c), out);
             return out;
         });
         FloatList all = new FloatList(parts.stream().mapToInt(FloatList::size).sum());

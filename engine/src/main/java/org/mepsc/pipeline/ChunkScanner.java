@@ -139,8 +139,12 @@ final class ChunkScanner {
     /**
      * Conditioned samples minus their mean over ±{@code halfWidth}, at positions ≡ 0 (mod stride):
      * the trace's noise without its slow wander.
+     *
+     * @param kept the conditioned trace kept for the chunk by {@link #conditionedCopy}, read where it
+     *     reaches instead of filtering again (null: none)
      */
-    void sampleConditioned(int sweepIndex, long from, long to, int stride, int halfWidth, FloatList out) throws IOException {
+    void sampleConditioned(int sweepIndex, long from, long to, int stride, int halfWidth, Window kept, FloatList out)
+            throws IOException {
         long len = length(sweepIndex);
         long lo = Math.max(0, from - halfWidth);
         long hi = Math.min(len, to + halfWidth + 1);
@@ -148,7 +152,7 @@ final class ChunkScanner {
         sample = grow(sample, (int) (hi - lo));
         float[] buf = sample;
         prepareZones(sweepIndex, from, to);
-        bank.read(0, lo, (int) (hi - lo), buf, 0);
+        readConditioned(sweepIndex, lo, (int) (hi - lo), buf, kept);
         // running sums of the samples less the first (which keeps them small beside the offset):
         // each mean costs one subtraction rather than 2·halfWidth + 1 additions
         int n = (int) (hi - lo);
@@ -175,9 +179,11 @@ final class ChunkScanner {
      * samples: the noise without events.
      *
      * @param busy detection positions in this sweep, ascending
+     * @param kept as for {@link #sampleConditioned}
      * @param out receives each segment as (samples, offset of its first)
      */
-    void quietSegments(int sweepIndex, long from, long to, int segment, int guard, long[] busy, Segments out) throws IOException {
+    void quietSegments(int sweepIndex, long from, long to, int segment, int guard, long[] busy, Window kept, Segments out)
+            throws IOException {
         ensureBank(sweepIndex);
         long first = ceilTo(from, segment);
         long end = Math.min(to, bank.length());
@@ -188,7 +194,7 @@ final class ChunkScanner {
         int n = (int) (end - first);
         sample = grow(sample, n);
         float[] buf = sample;
-        bank.read(0, first, n, buf, 0);
+        readConditioned(sweepIndex, first, n, buf, kept);
         for (long s = first; s + segment <= end; s += segment) {
             if (zones.all().overlaps(s * d, (s + segment) * d)) {
                 continue;

@@ -13,7 +13,8 @@ import org.mepsc.recording.ArrayRecording;
 
 /**
  * Template learning reads its events' conditioned trace from the copy each window's statistic
- * kept: reads inside that copy, across its ends and outside it give what filtering gives.
+ * kept, and so do the noise sample and the quiet segments that follow: reads inside that copy,
+ * across its ends and outside it give what filtering gives.
  */
 class KeptConditionedTest {
 
@@ -52,5 +53,25 @@ class KeptConditionedTest {
             inside += start >= kept.origin() && start + count <= kept.end() ? 1 : 0;
         }
         assertThat(inside).isGreaterThan(150);
+
+        // the noise sample and the quiet segments read the kept copy: the same as filtering again
+        FloatList fromKept = new FloatList();
+        FloatList filtered = new FloatList();
+        reader.sampleConditioned(0, from, from + 50_000, 3, 40, kept, fromKept);
+        fresh.sampleConditioned(0, from, from + 50_000, 3, 40, null, filtered);
+        assertThat(fromKept.size()).isGreaterThan(10_000);
+        assertThat(java.util.Arrays.copyOf(fromKept.array(), fromKept.size()))
+                .containsExactly(java.util.Arrays.copyOf(filtered.array(), filtered.size()));
+        java.util.List<float[]> keptSegments = new java.util.ArrayList<>();
+        java.util.List<float[]> freshSegments = new java.util.ArrayList<>();
+        long[] busy = {from + 20_000};
+        reader.quietSegments(0, from, from + 50_000, 1024, 100, busy, kept,
+                (seg, offset) -> keptSegments.add(java.util.Arrays.copyOfRange(seg, offset, offset + 1024)));
+        fresh.quietSegments(0, from, from + 50_000, 1024, 100, busy, null,
+                (seg, offset) -> freshSegments.add(java.util.Arrays.copyOfRange(seg, offset, offset + 1024)));
+        assertThat(keptSegments).hasSizeGreaterThan(30).hasSameSizeAs(freshSegments);
+        for (int k = 0; k < keptSegments.size(); k++) {
+            assertThat(keptSegments.get(k)).containsExactly(freshSegments.get(k));
+        }
     }
 }
