@@ -25,8 +25,8 @@ import org.mepsc.recording.Recording;
  * <p>Automatic templates follow the manual procedure of Stimfit and Clampfit, automated: detect
  * with a strict threshold using each of a few starting templates, keep the one that finds most
  * events, then repeatedly average the isolated events (aligned on their half-rise), fit a
- * biexponential by Levenberg–Marquardt and detect again with it, until the kinetics settle. The
- * template is learned on an evenly spread quarter of the windows of a long recording (all of them
+ * biexponential by Levenberg–Marquardt and detect again with it, until the kinetics settle (or
+ * come back to a shape already tried). The template is learned on an evenly spread quarter of the windows of a long recording (all of them
  * for one under {@link #LEARNING_BUDGET}, or when the quarter holds too few events to average),
  * since a few hundred events fix its shape; the threshold is set on all of them. The calibration
  * chunks are fixed, so its results never depend on how the run is split up.
@@ -59,6 +59,8 @@ final class Calibrator {
     static final double AVERAGE_DECAY_TAUS = 4;
     static final int MAX_EVENTS = 2000;
     static final int MAX_ITERATIONS = 6;
+    /** Successive templates this close ({@link Template#distance}) have settled. */
+    static final double SETTLED = 1.03;
     /** The false-discovery guard counts peaks and dips from this level up. */
     static final double GUARD_LOWEST = 2.5;
     /** Default amplitude floor, in SDs of the conditioned trace's noise. */
@@ -391,6 +393,7 @@ final class Calibrator {
         Evaluation current = best;
         TemplateFit lastFit = null;
         int lastEvents = 0;
+        List<Template> before = new ArrayList<>(); // the templates tried before the current one
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             Average avg = average(current, conditioning);
             if (avg == null) {
@@ -401,9 +404,13 @@ final class Calibrator {
             if (next == null) {
                 break;
             }
+            boolean settled = next.distance(current.template) < SETTLED;
+            if (!settled && returnsToEarlier(next, before)) {
+                break;
+            }
             lastFit = fit;
             lastEvents = avg.events;
-            boolean settled = next.distance(current.template) < 1.03;
+            before.add(current.template);
             current = evaluate(conditioning, Method.TEMPLATE, next, rawNoise, windows, null, true);
             if (settled) {
                 break;
@@ -413,6 +420,15 @@ final class Calibrator {
             return new Learned(best.template, "default", Double.NaN, 0, best, windows);
         }
         return new Learned(current.template, "auto", lastFit.r2(), lastEvents, current, windows);
+    }
+
+    /**
+     * Whether {@code next} is back at one of the templates tried before the current one: the fits
+     * then alternate (the half-rise alignment can flip between two neighbouring shapes), and more
+     * rounds would only repeat them.
+     */
+    static boolean returnsToEarlier(Template next, List<Template> before) {
+        return before.stream().anyMatch(t -> next.distance(t) < SETTLED);
     }
 
     private static Template sane(Template t) {

@@ -12,7 +12,7 @@ import org.mepsc.events.EventCsvWriter;
 import org.mepsc.events.Rejection;
 import org.mepsc.filter.HumDetector;
 
-/** Exclusion syntax, the false-discovery guard, hum detection and the CSV columns. */
+/** Exclusion syntax, the false-discovery guard, hum detection, template learning's stop and the CSV columns. */
 class SmallPartsTest {
 
     @Test
@@ -25,6 +25,24 @@ class SmallPartsTest {
         for (String bad : new String[] {"5", "a-b", "2-1", "-1-3", "x:1-2"}) {
             assertThatThrownBy(() -> Exclusion.parse(bad)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("exclusion");
+        }
+    }
+
+    /** The learning's fits alternating between two shapes (as seen on a 20 kHz recording) stop it; converging ones do not. */
+    @Test
+    void templateLearningStopsWhenTheFitsComeBackToAnEarlierShape() {
+        org.mepsc.detect.Template start = new org.mepsc.detect.Template(0.5, 4);
+        org.mepsc.detect.Template a = new org.mepsc.detect.Template(0.5191, 4.0023);
+        org.mepsc.detect.Template b = new org.mepsc.detect.Template(0.4714, 4.0709);
+        assertThat(Calibrator.returnsToEarlier(new org.mepsc.detect.Template(0.5189, 4.0044), java.util.List.of(start, a)))
+                .isTrue();
+        assertThat(Calibrator.returnsToEarlier(b, java.util.List.of(start))).isFalse();
+        // creeping towards a shape, every step more than 3 % from all before
+        java.util.List<org.mepsc.detect.Template> before = new java.util.ArrayList<>();
+        for (double rise = 0.3; rise < 0.6; rise *= 1.05) {
+            org.mepsc.detect.Template t = new org.mepsc.detect.Template(rise, 4);
+            assertThat(Calibrator.returnsToEarlier(t, before)).as("rise %s", rise).isFalse();
+            before.add(t);
         }
     }
 
