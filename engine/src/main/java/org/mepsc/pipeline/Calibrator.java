@@ -23,10 +23,11 @@ import org.mepsc.recording.Recording;
  * statistic that the threshold is measured in.
  *
  * <p>Automatic templates follow the manual procedure of Stimfit and Clampfit, automated: detect
- * with a strict threshold using each of a few starting templates, keep the one that finds most
- * events, then repeatedly average the isolated events (aligned on their half-rise), fit a
- * biexponential by Levenberg–Marquardt and detect again with it, until the kinetics settle (or
- * come back to a shape already tried). The template is learned on an evenly spread quarter of the windows of a long recording (all of them
+ * with a strict threshold using each of a few starting templates (on a quarter of the learning
+ * windows when there are enough), keep the one that finds most events, then repeatedly average the
+ * isolated events (aligned on their half-rise), fit a biexponential by Levenberg–Marquardt and
+ * detect again with it, until the kinetics settle (or come back to a shape already tried). The
+ * template is learned on an evenly spread quarter of the windows of a long recording (all of them
  * for one under {@link #LEARNING_BUDGET}, or when the quarter holds too few events to average),
  * since a few hundred events fix its shape; the threshold is set on all of them. The calibration
  * chunks are fixed, so its results never depend on how the run is split up.
@@ -59,6 +60,8 @@ final class Calibrator {
     static final double AVERAGE_DECAY_TAUS = 4;
     static final int MAX_EVENTS = 2000;
     static final int MAX_ITERATIONS = 6;
+    /** The starting template is chosen on a quarter of the learning windows when there are at least this many. */
+    static final int MIN_WINDOWS_TO_SPLIT = 8;
     /** Successive templates this close ({@link Template#distance}) have settled. */
     static final double SETTLED = 1.03;
     /** The false-discovery guard counts peaks and dips from this level up. */
@@ -383,12 +386,20 @@ final class Calibrator {
     }
 
     private Learned learn(Conditioning conditioning, RawNoise rawNoise, List<Chunk> windows) throws IOException {
+        // the starting template is chosen on a quarter of the windows when there are enough: a
+        // choice among three shapes far apart needs fewer events than the average that follows
+        List<Chunk> trial = windows.size() >= MIN_WINDOWS_TO_SPLIT
+                ? spreadSubset(windows, windows.stream().mapToLong(c -> c.to() - c.from()).sum() / 4) : windows;
+        boolean all = trial.equals(windows);
         Evaluation best = null;
         for (Template t : SetupFactory.initialTemplates()) {
-            Evaluation e = evaluate(conditioning, Method.TEMPLATE, t, rawNoise, windows, null, true);
+            Evaluation e = evaluate(conditioning, Method.TEMPLATE, t, rawNoise, trial, null, all);
             if (best == null || e.countAbove(STRICT) > best.countAbove(STRICT)) {
                 best = e;
             }
+        }
+        if (!all) {
+            best = evaluate(conditioning, Method.TEMPLATE, best.template, rawNoise, windows, null, true);
         }
         Evaluation current = best;
         TemplateFit lastFit = null;
