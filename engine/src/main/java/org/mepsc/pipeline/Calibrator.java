@@ -46,8 +46,14 @@ final class Calibrator {
     static final int ENOUGH_EVENTS = 100;
     static final int WINDOWS = 32;
     static final int CHUNK = 1 << 17;
-    /** Statistic samples kept for a noise fit. */
+    /** Raw differences kept for the raw noise. */
     static final int NOISE_SAMPLES = 1 << 20;
+    /**
+     * Samples of the statistic (or the conditioned trace) kept for a noise fit, spread evenly: they
+     * change little within a template's length, so a quarter of a million samples at most a few ms
+     * apart weigh about as much as four times as many adjacent ones.
+     */
+    static final int STATISTIC_SAMPLES = 1 << 18;
     /** Strict threshold for the events a template is fitted to. */
     static final double STRICT = 6;
     /** Detections at this threshold spoil an event's isolation (a low one would also catch noise on the
@@ -333,7 +339,7 @@ final class Calibrator {
             WelchSpectrum spectrum, boolean keepConditioned) throws IOException {
         ScanSetup raw = SetupFactory.forCalibration(conditioning, p, method, t, rawNoise, longest, spectrum);
         long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
-        int stride = (int) Math.max(1, total / NOISE_SAMPLES);
+        int stride = (int) Math.max(1, total / STATISTIC_SAMPLES);
         // the statistic is computed once per window; its noise, then its detections, come from that copy
         List<Scanned> scanned = parallel.map(windows, raw, (s, c) -> {
             ChunkStatistic z = s.statistic(c.sweep(), c.from(), c.to());
@@ -589,7 +595,7 @@ final class Calibrator {
     private double conditionedNoise(ScanSetup setup, Evaluation learned, Template t) throws IOException {
         List<Chunk> windows = learned.windows;
         long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
-        int stride = (int) Math.max(1, total / (NOISE_SAMPLES / 4));
+        int stride = (int) Math.max(1, total / STATISTIC_SAMPLES);
         int half = SetupFactory.templateLength(t, setup.rateHz()) / 2;
         List<FloatList> parts = parallel.map(windows, setup, (s, c) -> {
             FloatList out = new FloatList();
