@@ -394,18 +394,14 @@ final class Calibrator {
     private Learned learn(Conditioning conditioning, RawNoise rawNoise, List<Chunk> windows) throws IOException {
         // the starting template is chosen on a quarter of the windows when there are enough: a
         // choice among three shapes far apart needs fewer events than the average that follows
+        // (but if the quarter holds too few strict detections to tell them apart, all windows count)
         List<Chunk> trial = windows.size() >= MIN_WINDOWS_TO_SPLIT
                 ? spreadSubset(windows, windows.stream().mapToLong(c -> c.to() - c.from()).sum() / 4) : windows;
-        boolean all = trial.equals(windows);
-        Evaluation best = null;
-        for (Template t : SetupFactory.initialTemplates()) {
-            Evaluation e = evaluate(conditioning, Method.TEMPLATE, t, rawNoise, trial, null, all);
-            if (best == null || e.countAbove(STRICT) > best.countAbove(STRICT)) {
-                best = e;
-            }
-        }
-        if (!all) {
-            best = evaluate(conditioning, Method.TEMPLATE, best.template, rawNoise, windows, null, true);
+        Evaluation best = bestStart(conditioning, rawNoise, trial, trial.equals(windows));
+        if (!trial.equals(windows)) {
+            best = best.countAbove(STRICT) >= ENOUGH_EVENTS / 4
+                    ? evaluate(conditioning, Method.TEMPLATE, best.template, rawNoise, windows, null, true)
+                    : bestStart(conditioning, rawNoise, windows, true);
         }
         Evaluation current = best;
         TemplateFit lastFit = null;
@@ -437,6 +433,19 @@ final class Calibrator {
             return new Learned(best.template, "default", Double.NaN, 0, best, windows);
         }
         return new Learned(current.template, "auto", lastFit.r2(), lastEvents, current, windows);
+    }
+
+    /** Of the starting templates, the evaluation of the one with most strict detections on {@code windows} (the first on a tie). */
+    private Evaluation bestStart(Conditioning conditioning, RawNoise rawNoise, List<Chunk> windows, boolean keepConditioned)
+            throws IOException {
+        Evaluation best = null;
+        for (Template t : SetupFactory.initialTemplates()) {
+            Evaluation e = evaluate(conditioning, Method.TEMPLATE, t, rawNoise, windows, null, keepConditioned);
+            if (best == null || e.countAbove(STRICT) > best.countAbove(STRICT)) {
+                best = e;
+            }
+        }
+        return best;
     }
 
     /**
