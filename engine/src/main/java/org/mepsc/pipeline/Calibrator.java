@@ -395,8 +395,7 @@ final class Calibrator {
         // the starting template is chosen on a quarter of the windows when there are enough: a
         // choice among three shapes far apart needs fewer events than the average that follows
         // (but if the quarter holds too few strict detections to tell them apart, all windows count)
-        List<Chunk> trial = windows.size() >= MIN_WINDOWS_TO_SPLIT
-                ? spreadSubset(windows, windows.stream().mapToLong(c -> c.to() - c.from()).sum() / 4) : windows;
+        List<Chunk> trial = startingWindows(windows);
         Evaluation best = bestStart(conditioning, rawNoise, trial, trial.equals(windows));
         if (!trial.equals(windows)) {
             best = best.countAbove(STRICT) >= ENOUGH_EVENTS / 4
@@ -433,6 +432,12 @@ final class Calibrator {
             return new Learned(best.template, "default", Double.NaN, 0, best, windows);
         }
         return new Learned(current.template, "auto", lastFit.r2(), lastEvents, current, windows);
+    }
+
+    /** The windows the starting template is chosen on: a spread quarter of eight or more, else all of them. */
+    static List<Chunk> startingWindows(List<Chunk> windows) {
+        return windows.size() >= MIN_WINDOWS_TO_SPLIT
+                ? spreadSubset(windows, windows.stream().mapToLong(c -> c.to() - c.from()).sum() / 4) : windows;
     }
 
     /** Of the starting templates, the evaluation of the one with most strict detections on {@code windows} (the first on a tie). */

@@ -94,7 +94,16 @@ class DetectionBehaviourTest {
         assertThat(c.template().riseMs()).isCloseTo(0.5, within(0.1));
         assertThat(c.template().decayMs()).isCloseTo(4, within(0.4));
 
+        // 100 s: eight learning windows, so the starting shape is chosen on two of them
+        SyntheticMinis eight = SyntheticMinis.make(10, 100, 20_000, 4, 18, 2, 0.5, 4);
+        Calibration e = run(eight.recording(), DetectionParameters.defaults()).result().calibration();
+        assertThat(e.templateSeconds()).isCloseTo(100, within(0.01));
+        assertThat(e.templateSource()).isEqualTo("auto");
+        assertThat(e.template().riseMs()).isCloseTo(0.5, within(0.1));
+        assertThat(e.template().decayMs()).isCloseTo(4, within(0.4));
+
         // 0.3 events/s: too few in the part, so the template is learned on everything examined
+        // (and the starting shape chosen on all of it: a quarter holds too few strict detections)
         SyntheticMinis sparse = SyntheticMinis.make(9, 150, 20_000, 0.3, 18, 2, 0.5, 4);
         Calibration s = run(sparse.recording(), DetectionParameters.defaults()).result().calibration();
         assertThat(s.templateSeconds()).isEqualTo(s.calibrationSeconds());

@@ -47,6 +47,22 @@ class SmallPartsTest {
     }
 
     @Test
+    void theStartingShapeIsChosenOnASpreadQuarterOfEightWindowsOrMore() {
+        java.util.List<Chunk> eight = new java.util.ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            eight.add(new Chunk(0, w * 131_072L, (w + 1) * 131_072L));
+        }
+        assertThat(Calibrator.startingWindows(eight)).containsExactly(eight.get(2), eight.get(6));
+        java.util.List<Chunk> seven = eight.subList(0, 7);
+        assertThat(Calibrator.startingWindows(seven)).isEqualTo(seven);
+        java.util.List<Chunk> many = new java.util.ArrayList<>();
+        for (int w = 0; w < 32; w++) {
+            many.add(new Chunk(w % 2, w * 1_000_000L, w * 1_000_000L + 131_072));
+        }
+        assertThat(Calibrator.startingWindows(many)).hasSize(8).startsWith(many.get(2)).contains(many.get(30));
+    }
+
+    @Test
     void aSpreadSubsetTakesEveryKthWindowWithinTheBudget() {
         java.util.List<Chunk> windows = new java.util.ArrayList<>();
         for (int w = 0; w < 32; w++) {
