@@ -11,7 +11,7 @@
 #
 # It builds cli/target/mepsc.jar if missing, simulates the recordings with `mepsc simulate`
 # (int16 ABF, written streaming), then measures:
-#   1. memory: `java -Xmx256m -jar mepsc.jar detect` on the 2-hour 50 kHz file (360 M samples),
+#   1. memory: `MEPSC_JAVA_OPTS=-Xmx256m ./mepsc detect` on the 2-hour 50 kHz file (360 M samples),
 #      with 1 thread and with all cores; peak RSS from /usr/bin/time -v, and the peak of the
 #      process's anonymous memory (RssAnon) sampled from /proc, because RSS also counts the pages of
 #      the memory-mapped input file that the kernel keeps resident (reclaimable page cache);
@@ -72,25 +72,35 @@ simulate() { # FILE RATE_HZ DURATION_S
 simulate "$hour" 20000 "$hour_s"
 simulate "$long" 50000 "$long_s"
 
+# The sampling loop below starts no process (bash builtins only: the JVM's pid is read from
+# /proc, the pause is a read with a timeout): forking pgrep, awk and sleep 20 times a second took
+# 0.2-0.4 s of CPU from a 2-thread run on 2 cores, 5-10 % of its wall time.
+exec 9<> <(:)
+
 # run LABEL CMD...: runs CMD, sets wall (s), cpu (CPU seconds per wall second, when /usr/bin/time
 # is there), rss_kb (peak RSS) and anon_kb (peak RssAnon).
 run() {
   local label=$1; shift
   local tfile="$dir/$label.time"
-  local start end pid java hwm=0 anon=0 a h
+  local start end pid java="" hwm=0 anon=0 k v rest
   start=$(date +%s.%N)
   if [ ${#timer[@]} -gt 0 ]; then "${timer[@]}" "$tfile" "$@" & else "$@" & fi
   pid=$!
+  # With /usr/bin/time the JVM is its child; ./mepsc execs java, so it keeps its pid.
+  [ ${#timer[@]} -gt 0 ] || java=$pid
   while kill -0 "$pid" 2>/dev/null; do
-    # With /usr/bin/time the JVM is its child; ./mepsc execs java, so it keeps its pid.
-    java=$pid
-    if [ ${#timer[@]} -gt 0 ]; then java=$(pgrep -P "$pid" | head -n 1 || true); fi
-    if [ -n "$java" ] && [ -r "/proc/$java/status" ]; then
-      read -r h a < <(awk '/^VmHWM/ { h = $2 } /^RssAnon/ { a = $2 } END { print h + 0, a + 0 }' "/proc/$java/status" 2>/dev/null || echo "0 0")
-      [ "${h:-0}" -gt "$hwm" ] && hwm=$h
-      [ "${a:-0}" -gt "$anon" ] && anon=$a
+    if [ -z "$java" ] && [ -r "/proc/$pid/task/$pid/children" ]; then
+      read -r java rest < "/proc/$pid/task/$pid/children" || true
     fi
-    sleep 0.05
+    if [ -n "$java" ] && [ -r "/proc/$java/status" ]; then
+      while read -r k v rest; do
+        case "$k" in
+          VmHWM:) [ "$v" -gt "$hwm" ] && hwm=$v ;;
+          RssAnon:) [ "$v" -gt "$anon" ] && anon=$v ;;
+        esac
+      done < "/proc/$java/status" 2>/dev/null || true
+    fi
+    read -rt 0.05 -u 9 || true
   done
   wait "$pid" || { echo "measure.sh: $label failed: $*" >&2; exit 1; }
   end=$(date +%s.%N)
@@ -115,9 +125,12 @@ hour_samples=$((hour_s * 20000))
 
 pin=()
 if command -v taskset > /dev/null; then pin=(taskset -c "$(taskset -pc $$ | sed 's/.*: //; s/[,-].*//')"); fi
-run long-1thread "${pin[@]}" java -Xmx256m -jar "$jar" detect "$long" --threads 1 -o "$dir/long.events.1.csv"
+user_opts=${MEPSC_JAVA_OPTS:-}
+export MEPSC_JAVA_OPTS="-Xmx256m${user_opts:+ $user_opts}"
+run long-1thread "${pin[@]}" "$mepsc" detect "$long" --threads 1 -o "$dir/long.events.1.csv"
 w1=$wall; r1=$rss_kb; a1=$anon_kb; c1=$cpu
-run long-${cores}threads java -Xmx256m -jar "$jar" detect "$long" --threads "$cores" -o "$dir/long.events.$cores.csv"
+run long-${cores}threads "$mepsc" detect "$long" --threads "$cores" -o "$dir/long.events.$cores.csv"
+export MEPSC_JAVA_OPTS="$user_opts"
 wn=$wall; rn=$rss_kb; an=$anon_kb; cn=$cpu
 if cmp -s "$dir/long.events.1.csv" "$dir/long.events.$cores.csv"; then same=yes; else same=NO; fi
 speedup=$(awk -v a="$w1" -v b="$wn" 'BEGIN { printf "%.2f", a / b }')
@@ -137,8 +150,8 @@ hc=${median#* }
   echo
   echo "| run | recording | wall (s) | CPUs busy | samples/s | peak RSS (MiB) | peak anonymous (MiB) |"
   echo "|---|---|---:|---:|---:|---:|---:|"
-  echo "| java -Xmx256m, --threads 1${pin:+ (${pin[*]})} | ${long_s} s at 50 kHz ($long_samples samples, $events events) | $w1 | $c1 | $(msps $long_samples $w1) M | $(mib $r1) | $(mib $a1) |"
-  echo "| java -Xmx256m, --threads $cores | same | $wn | $cn | $(msps $long_samples $wn) M | $(mib $rn) | $(mib $an) |"
+  echo "| -Xmx256m, --threads 1${pin:+ (${pin[*]})} | ${long_s} s at 50 kHz ($long_samples samples, $events events) | $w1 | $c1 | $(msps $long_samples $w1) M | $(mib $r1) | $(mib $a1) |"
+  echo "| -Xmx256m, --threads $cores | same | $wn | $cn | $(msps $long_samples $wn) M | $(mib $rn) | $(mib $an) |"
   echo "| ./mepsc detect (whole process, median of $repeat) | ${hour_s} s at 20 kHz ($hour_samples samples) | $hw | $hc | $(msps $hour_samples $hw) M | | |"
   echo
   echo "Speed-up with $cores threads: ${speedup}x; events.csv of 1 and $cores threads byte-identical: $same."
