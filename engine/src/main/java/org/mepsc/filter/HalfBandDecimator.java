@@ -6,10 +6,11 @@ import org.mepsc.trace.Trace;
 
 /**
  * Decimation by a power of two as a cascade of {@link HalfBand} stages, filtered directly (a
- * handful of multiplies per input sample). The last stage keeps its output rate's lower 40 % flat and folds nothing onto it; earlier stages
- * only need to keep what the later ones pass, so their transitions are wide and their kernels
- * short. Whatever follows (the conditioning low-pass) limits the band further, so the stages need
- * not be sharp.
+ * handful of multiplies per input sample). The last stage keeps the lower 40 % of its output rate
+ * flat within 10⁻⁴ and folds at most 10⁻⁴ onto it ({@link #ATTENUATION_DB}); earlier stages only
+ * need to keep what the later ones pass, so their transitions are wide and their kernels short.
+ * Whatever follows (the conditioning low-pass) limits the band further, so the stages need not be
+ * sharp.
  *
  * @param stages first (at the input rate) to last
  */

@@ -440,7 +440,10 @@ final class Calibrator {
                 ? spreadSubset(windows, windows.stream().mapToLong(c -> c.to() - c.from()).sum() / 4) : windows;
     }
 
-    /** Of the starting templates, the evaluation of the one with most strict detections on {@code windows} (the first on a tie). */
+    /**
+     * Of the starting templates, the evaluation of the one with most strict detections on
+     * {@code windows} (the first on a tie).
+     */
     private Evaluation bestStart(Conditioning conditioning, RawNoise rawNoise, List<Chunk> windows, boolean keepConditioned)
             throws IOException {
         Evaluation best = null;

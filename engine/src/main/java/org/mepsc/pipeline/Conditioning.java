@@ -15,8 +15,9 @@ import org.mepsc.filter.Responses;
  * kept at the lowest power-of-two fraction of the sample rate that is still at least
  * {@link #RATE_PER_CUTOFF} × fc (and {@link #MIN_RATE_HZ}); a smooth cut-off just below the new
  * Nyquist frequency guarantees the band limit. All later work runs at that rate: half-band stages
- * ({@link HalfBandDecimator}) bring the recording there, flat to 40 % of the new rate and folding
- * nothing onto that band, and the low-pass itself is applied after them with the other filters.
+ * ({@link HalfBandDecimator}) bring the recording there, flat to 40 % of the new rate within 10⁻⁴
+ * and folding at most 10⁻⁴ onto that band, and the low-pass itself is applied after them with the
+ * other filters.
  *
  * @param sampleRateHz the recording's rate
  * @param decimation the power of two it is divided by
@@ -28,8 +29,8 @@ import org.mepsc.filter.Responses;
  *     whole filter
  * @param notchHz the notched frequencies
  */
-public record Conditioning(double sampleRateHz, int decimation, Fir filter, FrequencyResponse response, HalfBandDecimator front, Fir back,
-        List<Double> notchHz) {
+public record Conditioning(double sampleRateHz, int decimation, Fir filter, FrequencyResponse response,
+        HalfBandDecimator front, Fir back, List<Double> notchHz) {
 
     /** The detection rate is at least this many times the low-pass cut-off. */
     public static final double RATE_PER_CUTOFF = 4;
