@@ -29,13 +29,21 @@ scale=1
 repeat=3
 while [ $# -gt 0 ]; do
   case "$1" in
-    --scale) scale=$2; shift 2 ;;
-    --repeat) repeat=$2; shift 2 ;;
+    --scale|--repeat)
+      [ $# -ge 2 ] || { echo "measure.sh: $1 needs a value" >&2; exit 2; }
+      if [ "$1" = --scale ]; then scale=$2; else repeat=$2; fi
+      shift 2 ;;
     -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "measure.sh: unknown option $1" >&2; exit 2 ;;
     *) dir=$1; shift ;;
   esac
 done
+if ! [[ "$scale" =~ ^[0-9]*\.?[0-9]+$ ]] || ! awk -v s="$scale" 'BEGIN { exit !(s > 0) }'; then
+  echo "measure.sh: --scale must be a positive number, not '$scale'" >&2; exit 2
+fi
+if ! [[ "$repeat" =~ ^[1-9][0-9]*$ ]]; then
+  echo "measure.sh: --repeat must be a whole number of at least 1, not '$repeat'" >&2; exit 2
+fi
 mkdir -p "$dir"
 jar="$here/cli/target/mepsc.jar"
 mepsc="$here/mepsc"
@@ -89,8 +97,14 @@ run() {
   # With /usr/bin/time the JVM is its child; ./mepsc execs java, so it keeps its pid.
   [ ${#timer[@]} -gt 0 ] || java=$pid
   while kill -0 "$pid" 2>/dev/null; do
-    if [ -z "$java" ] && [ -r "/proc/$pid/task/$pid/children" ]; then
-      read -r java rest < "/proc/$pid/task/$pid/children" || true
+    if [ -z "$java" ]; then
+      # the kernel lists a process's children here (when built with CONFIG_PROC_CHILDREN);
+      # otherwise pgrep, which forks only until the JVM is found
+      if [ -r "/proc/$pid/task/$pid/children" ]; then
+        read -r java rest < "/proc/$pid/task/$pid/children" || true
+      elif command -v pgrep > /dev/null; then
+        java=$(pgrep -P "$pid" | head -n 1 || true)
+      fi
     fi
     if [ -n "$java" ] && [ -r "/proc/$java/status" ]; then
       while read -r k v rest; do
