@@ -190,7 +190,7 @@ final class Calibrator {
      * they fit, starting half a stride in (all of them if they fit already).
      */
     static List<Chunk> spreadSubset(List<Chunk> windows, long budget) {
-        long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
+        long total = Chunk.total(windows);
         if (total <= budget) {
             return windows;
         }
@@ -207,7 +207,7 @@ final class Calibrator {
     }
 
     private double seconds(List<Chunk> windows, int d) {
-        return windows.stream().mapToLong(c -> c.to() - c.from()).sum() * d / fs;
+        return Chunk.total(windows) * d / fs;
     }
 
     // ---------------------------------------------------------------- raw trace facts
@@ -338,7 +338,7 @@ final class Calibrator {
     private Evaluation evaluate(Conditioning conditioning, Method method, Template t, RawNoise rawNoise, List<Chunk> windows,
             WelchSpectrum spectrum, boolean keepConditioned) throws IOException {
         ScanSetup raw = SetupFactory.forCalibration(conditioning, p, method, t, rawNoise, longest, spectrum);
-        long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
+        long total = Chunk.total(windows);
         int stride = (int) Math.max(1, total / STATISTIC_SAMPLES);
         // the statistic is computed once per window; its noise, then its detections, come from that copy
         List<Scanned> scanned = parallel.map(windows, raw, (s, c) -> {
@@ -437,7 +437,7 @@ final class Calibrator {
     /** The windows the starting template is chosen on: a spread quarter of eight or more, else all of them. */
     static List<Chunk> startingWindows(List<Chunk> windows) {
         return windows.size() >= MIN_WINDOWS_TO_SPLIT
-                ? spreadSubset(windows, windows.stream().mapToLong(c -> c.to() - c.from()).sum() / 4) : windows;
+                ? spreadSubset(windows, Chunk.total(windows) / 4) : windows;
     }
 
     /**
@@ -611,7 +611,7 @@ final class Calibrator {
      */
     private double conditionedNoise(ScanSetup setup, Evaluation learned, Template t) throws IOException {
         List<Chunk> windows = learned.windows;
-        long total = windows.stream().mapToLong(c -> c.to() - c.from()).sum();
+        long total = Chunk.total(windows);
         int stride = (int) Math.max(1, total / STATISTIC_SAMPLES);
         int half = SetupFactory.templateLength(t, setup.rateHz()) / 2;
         List<FloatList> parts = parallel.map(windows, setup, (s, c) -> {

@@ -8,6 +8,11 @@ import java.util.List;
  */
 record Chunk(int sweep, long from, long to) {
 
+    /** Positions in all of {@code chunks}. */
+    static long total(List<Chunk> chunks) {
+        return chunks.stream().mapToLong(c -> c.to() - c.from()).sum();
+    }
+
     /** Splits {@code [from, to)} of a sweep into chunks of at most {@code size} positions. */
     static List<Chunk> split(int sweep, long from, long to, int size) {
         List<Chunk> out = new ArrayList<>();
