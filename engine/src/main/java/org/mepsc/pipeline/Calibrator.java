@@ -135,12 +135,18 @@ final class Calibrator {
         }
         Method scan = p.detector() == null ? p.method() : null; // null: the parameters' own detector
         WelchSpectrum spectrum = scan == Method.DECONVOLUTION ? quietSpectrum(templateRun, learnedOn) : null;
-        Evaluation current = scan == Method.TEMPLATE && learnedOn.equals(windows) ? templateRun
-                : evaluate(conditioning, scan, template, raw.noise, windows, spectrum);
+        boolean learnedScan = scan == Method.TEMPLATE && learnedOn.equals(windows);
+        ScanSetup scanSetup = learnedScan ? templateRun.setup : setupFor(conditioning, scan, template, raw.noise, spectrum);
+        ParallelChunks.Pending<Evaluation> scanRun = learnedScan ? null
+                : startEvaluation(scanSetup, template, windows, false);
+        // the trace's noise needs the setup's filters and artefact rules, not the statistic's noise:
+        // it is measured beside the statistic's windows and their noise fit
+        ParallelChunks.Pending<Double> traceNoise = conditionedNoise(scanSetup, templateRun, template);
+        Evaluation current = learnedScan ? templateRun : scanRun.get();
         double minimum = p.threshold() != null ? p.threshold()
                 : scan == null ? p.detector().defaultThreshold() : SetupFactory.defaultThreshold(scan);
         double threshold = guardedThreshold(current, windows, minimum);
-        double noiseSd = conditionedNoise(current.setup, templateRun, template);
+        double noiseSd = traceNoise.get();
         double floor = p.amplitudeFloor() != null ? p.amplitudeFloor() : FLOOR_SDS * noiseSd;
         ScanSetup setup = SetupFactory.forPass(conditioning, p, scan, template, raw.noise, longest, spectrum,
                 current.noise, threshold, floor);
@@ -337,14 +343,30 @@ final class Calibrator {
     /** @param keepConditioned keep each window's conditioned trace (for {@link #average}) */
     private Evaluation evaluate(Conditioning conditioning, Method method, Template t, RawNoise rawNoise, List<Chunk> windows,
             WelchSpectrum spectrum, boolean keepConditioned) throws IOException {
-        ScanSetup raw = SetupFactory.forCalibration(conditioning, p, method, t, rawNoise, longest, spectrum);
-        long total = Chunk.total(windows);
-        int stride = (int) Math.max(1, total / STATISTIC_SAMPLES);
-        // the statistic is computed once per window; its noise, then its detections, come from that copy
-        List<Scanned> scanned = parallel.map(windows, raw, (s, c) -> {
+        return startEvaluation(setupFor(conditioning, method, t, rawNoise, spectrum), t, windows, keepConditioned).get();
+    }
+
+    /** The setup a template is evaluated with, before its statistic's noise is known. */
+    private ScanSetup setupFor(Conditioning conditioning, Method method, Template t, RawNoise rawNoise, WelchSpectrum spectrum) {
+        return SetupFactory.forCalibration(conditioning, p, method, t, rawNoise, longest, spectrum);
+    }
+
+    /**
+     * Starts computing {@code raw}'s statistic on the windows, once per window; its noise fit and
+     * detections (from that copy) follow on the worker that ends the last window, while the others
+     * go on with what was started after.
+     */
+    private ParallelChunks.Pending<Evaluation> startEvaluation(ScanSetup raw, Template t, List<Chunk> windows,
+            boolean keepConditioned) throws IOException {
+        return parallel.start(windows, raw, (s, c) -> {
             ChunkStatistic z = s.statistic(c.sweep(), c.from(), c.to());
             return new Scanned(z, keepConditioned ? s.conditionedCopy() : null);
-        });
+        }, scanned -> scored(raw, t, windows, scanned));
+    }
+
+    private Evaluation scored(ScanSetup raw, Template t, List<Chunk> windows, List<Scanned> scanned) {
+        long total = Chunk.total(windows);
+        int stride = (int) Math.max(1, total / STATISTIC_SAMPLES);
         List<ChunkStatistic> statistic = scanned.stream().map(Scanned::statistic).toList();
         FloatList all = new FloatList((int) Math.min(Integer.MAX_VALUE - 8, total / stride + windows.size()));
         for (int i = 0; i < windows.size(); i++) {
@@ -442,18 +464,35 @@ final class Calibrator {
 
     /**
      * Of the starting templates, the evaluation of the one with most strict detections on
-     * {@code windows} (the first on a tie).
+     * {@code windows} (the first on a tie). Within the learning budget the three are evaluated at
+     * once, so that each one's noise fit runs beside the others' windows; beyond it (learning on
+     * all windows of a recording with few events) one at a time, holding two evaluations as before.
      */
     private Evaluation bestStart(Conditioning conditioning, RawNoise rawNoise, List<Chunk> windows, boolean keepConditioned)
             throws IOException {
-        Evaluation best = null;
-        for (Template t : SetupFactory.initialTemplates()) {
-            Evaluation e = evaluate(conditioning, Method.TEMPLATE, t, rawNoise, windows, null, keepConditioned);
-            if (best == null || e.countAbove(STRICT) > best.countAbove(STRICT)) {
-                best = e;
+        boolean together = Chunk.total(windows) <= LEARNING_BUDGET;
+        List<ParallelChunks.Pending<Evaluation>> started = new ArrayList<>();
+        try {
+            Evaluation best = null;
+            for (Template t : SetupFactory.initialTemplates()) {
+                started.add(startEvaluation(setupFor(conditioning, Method.TEMPLATE, t, rawNoise, null), t, windows,
+                        keepConditioned));
+                if (!together) {
+                    best = better(best, started.remove(0).get());
+                }
             }
+            for (ParallelChunks.Pending<Evaluation> e : started) {
+                best = better(best, e.get());
+            }
+            return best;
+        } finally {
+            started.forEach(ParallelChunks.Pending::cancel);
         }
-        return best;
+    }
+
+    /** {@code e} if it has more strict detections than {@code best} (or there is no best yet). */
+    private static Evaluation better(Evaluation best, Evaluation e) {
+        return best == null || e.countAbove(STRICT) > best.countAbove(STRICT) ? e : best;
     }
 
     /**
@@ -605,25 +644,25 @@ final class Calibrator {
     }
 
     /**
-     * The conditioned trace's noise on the windows of {@code learned} (their kept conditioned traces
-     * where there are some: the same filter's output, not computed again), away from the artefacts
-     * {@code setup} finds.
+     * Starts measuring the conditioned trace's noise on the windows of {@code learned} (their kept
+     * conditioned traces where there are some: the same filter's output, not computed again), away
+     * from the artefacts {@code setup} finds: NaN if too few samples remain.
      */
-    private double conditionedNoise(ScanSetup setup, Evaluation learned, Template t) throws IOException {
+    private ParallelChunks.Pending<Double> conditionedNoise(ScanSetup setup, Evaluation learned, Template t)
+            throws IOException {
         List<Chunk> windows = learned.windows;
         long total = Chunk.total(windows);
         int stride = (int) Math.max(1, total / STATISTIC_SAMPLES);
         int half = SetupFactory.templateLength(t, setup.rateHz()) / 2;
-        List<FloatList> parts = parallel.map(windows, setup, (s, c) -> {
+        boolean eventsAbove = p.polarity().sign() > 0;
+        return parallel.start(windows, setup, (s, c) -> {
             FloatList out = new FloatList();
             s.sampleConditioned(c.sweep(), c.from(), c.to(), stride, half, learned.kept(c), out);
             return out;
+        }, parts -> {
+            FloatList all = new FloatList(parts.stream().mapToInt(FloatList::size).sum());
+            parts.forEach(all::addAll);
+            return all.size() < 10 ? Double.NaN : GaussianNoiseFit.fit(all.array(), all.size(), eventsAbove).sd();
         });
-        FloatList all = new FloatList(parts.stream().mapToInt(FloatList::size).sum());
-        parts.forEach(all::addAll);
-        if (all.size() < 10) {
-            return Double.NaN;
-        }
-        return GaussianNoiseFit.fit(all.array(), all.size(), p.polarity().sign() > 0).sd();
     }
 }

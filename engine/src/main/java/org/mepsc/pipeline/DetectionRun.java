@@ -94,7 +94,7 @@ public final class DetectionRun {
             NeighbourStage neighbours = new NeighbourStage(windowS, sink);
             long[] analysed = {0};
             ExclusionLog excluded = new ExclusionLog();
-            parallel.forEachOrdered(chunks.iterator(), setup, true, (scanner, c) -> scanner.detect(c.sweep(), c.from(), c.to()),
+            parallel.forEachOrdered(chunks.iterator(), setup, (scanner, c) -> scanner.detect(c.sweep(), c.from(), c.to()),
                     (c, r) -> {
                         analysed[0] += r.analysedSamples();
                         for (var piece : r.excluded()) {
