@@ -105,7 +105,8 @@ abstract class TemplateMatching implements Detector {
 
     /**
      * The statistic at {@code n} consecutive positions from the correlations {@code corr[at..]} and
-     * the window sums Σx ({@code s1}) and Σx² ({@code s2}) there.
+     * the window sums Σx ({@code s1}) and Σx² ({@code s2}) there, which it may overwrite (they are
+     * the caller's scratch, filled again for every segment).
      */
     abstract void values(float[] corr, int at, double[] s1, double[] s2, int n, float[] out, int outOffset);
 

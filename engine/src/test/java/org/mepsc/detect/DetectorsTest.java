@@ -79,6 +79,50 @@ class DetectorsTest {
         }
     }
 
+    /**
+     * The criterion is computed in passes the compiler can vectorise; its values are those of the
+     * one-pass form with {@code max(0, centred sum)}, bit for bit, also where rounding makes the
+     * centred sum negative (flat or nearly flat windows) and where the fit is perfect.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {3, 4, 5})
+    void clementsBekkersPassesGiveTheOnePassValues(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[] shape = new Template(0.5, 4).sampled(10_000, 10, 150);
+        ClementsBekkers cb = new ClementsBekkers(shape, 10, Polarity.NEGATIVE);
+        int n = 512;
+        float[] corr = new float[n + 7];
+        double[] s1 = new double[n];
+        double[] s2 = new double[n];
+        for (int i = 0; i < corr.length; i++) {
+            corr[i] = (float) (r.nextGaussian() * 30);
+        }
+        for (int i = 0; i < n; i++) {
+            s1[i] = r.nextGaussian() * 1e4;
+            double centred = switch (i % 5) {
+                case 0 -> -Math.ulp(s1[i] * s1[i] / 150) * r.nextInt(1, 4); // rounding below 0
+                case 1 -> 0;                                                 // a flat window
+                default -> r.nextDouble() * 500;
+            };
+            s2[i] = s1[i] * s1[i] / 150 + centred;
+        }
+        corr[7 + 1] = 0; // a flat window and no correlation: the fit is perfect, sse = 0
+        corr[7 + 6] = 0;
+        float[] want = new float[n];
+        for (int i = 0; i < n; i++) {
+            double correlation = corr[7 + i];
+            double scale = correlation / cb.templateSquares();
+            double sse = Math.max(0, s2[i] - s1[i] * s1[i] / 150) - correlation * scale;
+            want[i] = sse > 0 ? (float) (scale / Math.sqrt(sse / 149)) : 0f;
+        }
+        float[] got = new float[n + 2];
+        cb.values(corr, 7, s1.clone(), s2.clone(), n, got, 2);
+        for (int i = 0; i < n; i++) {
+            assertThat(Float.floatToRawIntBits(got[2 + i])).as("position %d", i).isEqualTo(Float.floatToRawIntBits(want[i]));
+        }
+        assertThat(want).contains(0f);
+    }
+
     @Test
     void pearsonIsTheFisherTransformOfTheCorrelationCoefficient() {
         Template t = new Template(0.3, 2);
