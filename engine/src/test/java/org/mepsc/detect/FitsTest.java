@@ -29,6 +29,44 @@ class FitsTest {
         assertThat(e.sd()).isCloseTo(0.5, within(0.5 * 0.04));
     }
 
+    /**
+     * The noise fit's histogram counts without a branch per value; each bin holds what the plain
+     * rule puts there, also for values at and beside the edges, beyond the range, infinite or NaN.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4})
+    void noiseFitHistogramCountsWhatThePlainRuleCounts(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double lo = r.nextGaussian() * 5;
+        double hi = lo + 0.1 + r.nextDouble() * 10;
+        int bins = 30;
+        double width = (hi - lo) / bins;
+        float[] v = new float[20_000];
+        for (int i = 0; i < v.length; i++) {
+            float edge = (float) (lo + r.nextInt(bins + 1) * width);
+            v[i] = switch (i % 8) {
+                case 0 -> edge;
+                case 1 -> Math.nextDown(edge);
+                case 2 -> Math.nextUp(edge);
+                case 3 -> (float) (lo - 1e9 * r.nextDouble());
+                case 4 -> i % 3 == 0 ? Float.NaN : i % 3 == 1 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+                case 5 -> (float) (hi + 1e30 * r.nextDouble());
+                default -> (float) (lo + (hi - lo) * (1.2 * r.nextDouble() - 0.1));
+            };
+        }
+        int[] want = new int[bins + 1];
+        for (float x : v) {
+            int b = (int) ((x - lo) / width);
+            if (x >= (float) lo && x < hi && b >= 0 && b < bins) {
+                want[b]++;
+            } else {
+                want[bins]++;
+            }
+        }
+        assertThat(GaussianNoiseFit.counts(v, v.length, lo, hi, bins)).containsExactly(want);
+        assertThat(want[bins]).isGreaterThan(v.length / 4).isLessThan(v.length);
+    }
+
     @ParameterizedTest
     @CsvSource({"0.3, 1.5, 0", "0.5, 4, 1", "1.0, 12, 2", "0.8, 6, 3"})
     void templateFitRecoversTheKinetics(double rise, double decay, long seed) {
