@@ -31,9 +31,13 @@ public final class PeakPicker {
         for (long p = lo; p < hi; ) {
             int i = (int) (p - z.origin());
             float v = d[i];
+            if (!(v >= threshold)) {
+                p++; // most samples: nothing more to work out
+                continue;
+            }
             int a = (int) Math.max(z.origin(), p - refractory) - (int) z.origin();
             int b = (int) (Math.min(traceLength, p + refractory + 1) - z.origin());
-            if (!(v >= threshold) || reachedBefore(d, i, v, a)) {
+            if (reachedBefore(d, i, v, a)) {
                 p++;
                 continue;
             }

@@ -67,19 +67,36 @@ final class ChunkStatistic {
         noise = n;
     }
 
-    /** The values in SDs of the noise (converted where needed only; see {@link #zScore}). */
-    private float[] zScores() {
+    /**
+     * The values in SDs of the noise (converted where needed only; see {@link #zScore}): the values
+     * themselves, or {@code into} holding them converted.
+     */
+    float[] zScores(float[] into) {
         int len = length();
         if (noise == null) {
             return values;
         }
-        float[] z = new float[len];
+        float[] z = into;
         int valid = (int) (validHi - lo);
         double mu = noise.mean();
         double scale = 1 / noise.sd();
-        for (int i = 0; i < len; i++) {
-            z[i] = i < valid ? PeakPicker.z(values[i], mu, scale) : values[i];
+        int converted = Math.max(0, Math.min(valid, len));
+        // PeakPicker.z in three passes per block: widening, arithmetic, narrowing each run several
+        // times faster alone than the three together in one loop (0.6 against 3.2 ns a value)
+        double[] block = new double[Math.min(converted, 1024)];
+        for (int start = 0; start < converted; start += block.length) {
+            int m = Math.min(block.length, converted - start);
+            for (int i = 0; i < m; i++) {
+                block[i] = values[start + i];
+            }
+            for (int i = 0; i < m; i++) {
+                block[i] = (block[i] - mu) * scale;
+            }
+            for (int i = 0; i < m; i++) {
+                z[start + i] = (float) block[i];
+            }
         }
+        System.arraycopy(values, converted, z, converted, len - converted);
         return z;
     }
 
@@ -128,10 +145,12 @@ final class ChunkStatistic {
      * {@code −zMin} (to {@code dips}, as positive depths) that no nearby detection explains as its
      * negative side lobe: in noise alone dips and peaks are equally common, so the dips measure how
      * many of the detections at each level are noise.
+     *
+     * @param scratch at least {@link #length} floats, overwritten (one per worker, not one per window)
      */
-    void peaksAndDips(long from, long to, double zMin, FloatList peaks, FloatList dips) {
+    void peaksAndDips(long from, long to, double zMin, float[] scratch, FloatList peaks, FloatList dips) {
         int len = length();
-        float[] z = zScores();
+        float[] z = zScores(scratch);
         PeakList up = new PeakList();
         PeakPicker.peaks(new Window(z, lo, len), candLo, candHi, zMin, refractory, hi, up::add);
         PeakList found = up.withoutSidelobes(detector.sidelobes(), SIDELOBE_MARGIN);
@@ -141,7 +160,8 @@ final class ChunkStatistic {
                 peaks.add(found.z(i));
             }
         }
-        float[] negated = new float[len];
+        // the z-scores are not needed any more: the scratch is negated where it lies, or takes them negated
+        float[] negated = scratch;
         for (int i = 0; i < len; i++) {
             negated[i] = -z[i];
         }
