@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mepsc.detect.GaussianNoiseFit;
 import org.mepsc.detect.NoiseEstimate;
 import org.mepsc.detect.PeakPicker;
-import org.mepsc.detect.Template;
-import org.mepsc.recording.ArrayRecording;
 
 /**
  * The false-discovery guard reads each window's statistic in noise SDs through a scratch array per
@@ -25,17 +22,9 @@ class GuardStatisticTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void zScoresAndTheGuardsListsDoNotDependOnTheScratch(long seed) throws IOException {
-        SplittableRandom r = new SplittableRandom(seed);
-        double fs = 20_000;
-        float[] x = new float[300_000];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (2 * r.nextGaussian() - 40 + (r.nextInt(2000) == 0 ? -20 : 0));
-        }
-        ArrayRecording recording = ArrayRecording.singleCurrent("I", fs, x);
-        Conditioning c = Conditioning.design(fs, LowPassKind.GAUSSIAN, 2000, 0, List.of());
-        ScanSetup setup = SetupFactory.forCalibration(c, DetectionParameters.defaults(), Method.TEMPLATE,
-                new Template(0.5, 4), new RawNoise(1, 1, 50), x.length, null);
-        ChunkScanner scanner = new ChunkScanner(recording, 0, setup, null, null);
+        TemplateScene scene = TemplateScene.of(seed, 300_000);
+        SplittableRandom r = scene.random();
+        ChunkScanner scanner = scene.scanner();
         long length = scanner.length(0);
         // a window at the end of the trace: the statistic has positions beyond the valid ones
         long from = length - 20_000 - r.nextInt(5_000);

@@ -3,13 +3,10 @@ package org.mepsc.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.mepsc.detect.Template;
 import org.mepsc.detect.Window;
-import org.mepsc.recording.ArrayRecording;
 
 /**
  * Template learning reads its events' conditioned trace from the copy each window's statistic
@@ -21,17 +18,9 @@ class KeptConditionedTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void readsFromTheKeptCopyGiveTheFilteredValues(long seed) throws IOException {
-        SplittableRandom r = new SplittableRandom(seed);
-        double fs = 20_000;
-        float[] x = new float[400_000];
-        for (int i = 0; i < x.length; i++) {
-            x[i] = (float) (2 * r.nextGaussian() - 40 + (r.nextInt(3000) == 0 ? -25 : 0));
-        }
-        ArrayRecording recording = ArrayRecording.singleCurrent("I", fs, x);
-        Conditioning c = Conditioning.design(fs, LowPassKind.GAUSSIAN, 2000, 0, List.of());
-        ScanSetup setup = SetupFactory.forCalibration(c, DetectionParameters.defaults(), Method.TEMPLATE,
-                new Template(0.5, 4), new RawNoise(1, 1, 50), x.length, null);
-        ChunkScanner worker = new ChunkScanner(recording, 0, setup, null, null);
+        TemplateScene scene = TemplateScene.of(seed, 400_000);
+        SplittableRandom r = scene.random();
+        ChunkScanner worker = scene.scanner();
         long from = 30_000 + r.nextInt(10_000);
         worker.statistic(0, from, from + 50_000);
         Window kept = worker.conditionedCopy();
@@ -39,8 +28,8 @@ class KeptConditionedTest {
         assertThat(kept.origin()).isLessThanOrEqualTo(from);
         assertThat(kept.end()).isGreaterThanOrEqualTo(from + 50_000);
 
-        ChunkScanner reader = new ChunkScanner(recording, 0, setup, null, null);
-        ChunkScanner fresh = new ChunkScanner(recording, 0, setup, null, null);
+        ChunkScanner reader = scene.scanner();
+        ChunkScanner fresh = scene.scanner();
         int inside = 0;
         for (int trial = 0; trial < 200; trial++) {
             int count = 1 + r.nextInt(400);
