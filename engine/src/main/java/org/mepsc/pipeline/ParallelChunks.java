@@ -3,8 +3,8 @@ package org.mepsc.pipeline;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -107,7 +107,7 @@ final class ParallelChunks {
             parts.add(pool.submit(() -> {
                 ChunkScanner s = idle.poll();
                 if (s == null) {
-                    s = new ChunkScanner(recording, channel, setup, frontStore, null);
+                    s = scanner(setup);
                 }
                 try {
                     results[index] = task.run(s, c);
