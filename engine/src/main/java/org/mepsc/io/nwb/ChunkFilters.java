@@ -55,7 +55,7 @@ final class ChunkFilters {
                     data = inflate(data, sizeBefore[i]);
                     break;
                 case SHUFFLE:
-                    data = new ByteShuffleFilter().decode(data, f.getFilterData());
+                    data = unshuffle(data, f.getFilterData());
                     break;
                 case FLETCHER32:
                     data = checkFletcher32(data);
@@ -68,6 +68,14 @@ final class ChunkFilters {
             }
         }
         return data;
+    }
+
+    /** jhdf's shuffle decoding, once the filter's element size is known to be one it can use. */
+    private static byte[] unshuffle(byte[] data, int[] filterData) throws ChunkException {
+        if (filterData.length == 0 || filterData[0] < 1) {
+            throw new ChunkException("shuffle filter without a valid element size");
+        }
+        return new ByteShuffleFilter().decode(data, filterData);
     }
 
     private static byte[] inflate(byte[] compressed, int expected) throws ChunkException {

@@ -9,8 +9,11 @@ import io.jhdf.WritableHdfFile;
 import io.jhdf.api.DatasetCreationOptions;
 import io.jhdf.api.WritableNode;
 import io.jhdf.api.dataset.ChunkedDataset;
+import io.jhdf.filter.ByteShuffleFilter;
 import io.jhdf.filter.Filter;
+import io.jhdf.filter.PipelineFilterWithData;
 import java.io.IOException;
+import java.lang.reflect.Constructor;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -162,6 +165,26 @@ class NwbBadInputTest {
             s.dataset("starting_time", 0.0).putAttribute("rate", 10f);
         });
         assertThat(openFailure(f).problem()).contains("compression filter mepsc cannot decode").contains("307");
+    }
+
+    /**
+     * A shuffle filter whose element size is missing or not positive (a fuzz finding on a mutated
+     * NWB file: jhdf indexed the empty client data; 0 would divide by 0) fails the chunk with
+     * mepsc's own exception, which the reader reports as a one-line RecordingFormatException.
+     * jhdf makes such pipelines only from a file, hence the reflection.
+     */
+    @Test
+    void shuffleWithoutAnElementSizeIsRefused() throws ReflectiveOperationException, ChunkFilters.ChunkException {
+        Constructor<PipelineFilterWithData> make = PipelineFilterWithData.class.getDeclaredConstructor(Filter.class, int[].class);
+        make.setAccessible(true);
+        for (int[] clientData : new int[][] {{}, {0}, {-4}}) {
+            ChunkFilters filters = new ChunkFilters(List.of(make.newInstance(new ByteShuffleFilter(), clientData)), 8);
+            assertThat(catchThrowable(() -> filters.decode(new byte[8])))
+                    .isInstanceOf(ChunkFilters.ChunkException.class).hasMessage("shuffle filter without a valid element size");
+        }
+        byte[] shuffled = {1, 3, 5, 7, 2, 4, 6, 8};
+        ChunkFilters fine = new ChunkFilters(List.of(make.newInstance(new ByteShuffleFilter(), new int[] {4})), 8);
+        assertThat(fine.decode(shuffled)).containsExactly(1, 5, 2, 6, 3, 7, 4, 8);
     }
 
     @Test
