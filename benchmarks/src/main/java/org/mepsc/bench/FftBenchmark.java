@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.jtransforms.fft.DoubleFFT_1D;
 import org.jtransforms.fft.FloatFFT_1D;
 import org.mepsc.filter.Fft;
+import org.mepsc.filter.RowFft;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,10 +19,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The FFT kernel under every filter and detector: one real forward plus one unscaled real inverse
- * transform of {@code size} points with JTransforms on one thread (as mepsc runs it, {@link Fft}),
- * in double (what mepsc uses) and float precision. Time per call; divide by {@code size} for the
- * cost per point.
+ * The FFT kernels: one real forward plus one unscaled real inverse transform of {@code size}
+ * points with JTransforms on one thread ({@link Fft}, which mepsc uses to design filters), in double
+ * and float precision; and mepsc's own complex transform ({@link RowFft}, the filter bank's), one
+ * forward and one inverse of {@code size} complex points, which filter two blocks of {@code size}
+ * real samples at once. Time per call; divide by {@code size} for the cost per point.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +40,12 @@ public class FftBenchmark {
     private FloatFFT_1D ffft;
     private double[] d;
     private float[] f;
+    private RowFft rowForward;
+    private RowFft rowInverse;
+    private float[][] re;
+    private float[][] im;
+    private float[][] spectrumRe;
+    private float[][] spectrumIm;
 
     @Setup
     public void setUp() {
@@ -49,6 +57,18 @@ public class FftBenchmark {
         for (int i = 0; i < size; i++) {
             d[i] = rnd.nextGaussian();
             f[i] = (float) d[i];
+        }
+        int rows = 1 << (Integer.numberOfTrailingZeros(size) / 2);
+        int lanes = size / rows;
+        rowForward = new RowFft(rows, lanes, false);
+        rowInverse = new RowFft(lanes, rows, true);
+        re = RowFft.storage(rows, lanes);
+        im = RowFft.storage(rows, lanes);
+        spectrumRe = RowFft.storage(lanes, rows);
+        spectrumIm = RowFft.storage(lanes, rows);
+        for (int i = 0; i < size; i++) {
+            re[i / lanes][i % lanes] = f[i];
+            im[i / lanes][i % lanes] = f[(i + 1) % size];
         }
     }
 
@@ -64,5 +84,24 @@ public class FftBenchmark {
         ffft.realForward(f);
         ffft.realInverse(f, true);
         return f[1];
+    }
+
+    /** Forward and unscaled inverse; the round trip multiplies by {@code size}, so scale back. */
+    @Benchmark
+    public float rowComplexForwardInverse() {
+        rowForward.transform(re, im, spectrumRe, spectrumIm);
+        rowInverse.transform(spectrumRe, spectrumIm, re, im);
+        float scale = 1f / size;
+        for (float[] row : re) {
+            for (int l = 0; l < row.length; l++) {
+                row[l] *= scale;
+            }
+        }
+        for (float[] row : im) {
+            for (int l = 0; l < row.length; l++) {
+                row[l] *= scale;
+            }
+        }
+        return re[0][1];
     }
 }

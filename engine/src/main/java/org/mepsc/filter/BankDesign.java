@@ -11,7 +11,13 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * <p>Blocks sit at fixed absolute positions: block {@code b} produces outputs
  * {@code [b·V, (b+1)·V)} (full-rate indices, every {@code D}-th kept) from input samples
  * starting at {@code b·V − last}, whatever part of the trace a caller asks for. That is why
- * results do not depend on how a trace is chunked.
+ * results do not depend on how a trace is chunked. The bank transforms blocks two at a time, the
+ * even block as the real part and the odd one as the imaginary part of one complex transform
+ * ({@link RowFft}); the pairs are fixed too.
+ *
+ * <p>Each output's response is kept as the small inverse transform needs it: the bins below the
+ * output's Nyquist frequency, {@code [0, m/2)} and {@code [N − m/2, N)} for {@code m = N/D}, in
+ * the forward transform's row layout, scaled by {@code 1/N}.
  */
 public final class BankDesign {
 
@@ -19,15 +25,20 @@ public final class BankDesign {
     private final int decimation;
     private final int valid;
     private final int last;
-    private final List<double[]> spectra;
+    private final int rows;
+    private final List<float[][]> spectraRe;
+    private final List<float[][]> spectraIm;
     private final boolean[] identity;
 
-    private BankDesign(int blockSize, int decimation, int valid, int last, List<double[]> spectra, boolean[] identity) {
+    private BankDesign(int blockSize, int decimation, int valid, int last, int rows, List<float[][]> spectraRe,
+            List<float[][]> spectraIm, boolean[] identity) {
         this.blockSize = blockSize;
         this.decimation = decimation;
         this.valid = valid;
         this.last = last;
-        this.spectra = spectra;
+        this.rows = rows;
+        this.spectraRe = spectraRe;
+        this.spectraIm = spectraIm;
         this.identity = identity;
     }
 
@@ -53,8 +64,12 @@ public final class BankDesign {
         int n = BlockSizing.choose(span, traceLength, decimation);
         int valid = (n - span) / decimation * decimation;
         int m = n / decimation;
+        int rows = rowsFor(n, m);
+        int lanes = n / rows;
+        int smallRows = m / rows;
         DoubleFFT_1D fft = Fft.real(n);
-        List<double[]> spectra = new ArrayList<>();
+        List<float[][]> spectraRe = new ArrayList<>();
+        List<float[][]> spectraIm = new ArrayList<>();
         boolean[] identity = new boolean[filters.size()];
         for (int index = 0; index < filters.size(); index++) {
             Fir f = filters.get(index);
@@ -64,28 +79,48 @@ public final class BankDesign {
                 a[Math.floorMod(j, n)] += f.tap(j);
             }
             fft.realForward(a);
-            // bins 0..m/2 as interleaved re, im; JTransforms' unscaled real inverse returns n/2 times
-            // the inverse DFT, so 2/N makes the small inverse exact
-            double[] s = new double[m + 2];
-            for (int k = 0; k <= m / 2; k++) {
-                double re;
-                double im;
-                if (k == 0) {
-                    re = a[0];
-                    im = 0;
-                } else if (2 * k == n) {
-                    re = a[1];
-                    im = 0;
-                } else {
-                    re = a[2 * k];
-                    im = a[2 * k + 1];
+            float[][] re = new float[smallRows][rows];
+            float[][] im = new float[smallRows][rows];
+            for (int i = 0; i < smallRows; i++) {
+                int row = i < smallRows / 2 ? i : lanes - smallRows + i;
+                for (int l = 0; l < rows; l++) {
+                    int k = row * rows + l;
+                    re[i][l] = (float) (real(a, n, k) / n);
+                    im[i][l] = (float) (imaginary(a, n, k) / n);
                 }
-                s[2 * k] = 2 * re / n;
-                s[2 * k + 1] = 2 * im / n;
             }
-            spectra.add(s);
+            spectraRe.add(re);
+            spectraIm.add(im);
         }
-        return new BankDesign(n, decimation, valid, last, List.copyOf(spectra), identity);
+        return new BankDesign(n, decimation, valid, last, rows, List.copyOf(spectraRe), List.copyOf(spectraIm), identity);
+    }
+
+    /**
+     * The forward transform's rows (its output's lanes): near √N, where both of its steps have
+     * long rows, but at most {@code m/8}, so that the bins an output keeps are whole rows and the
+     * small inverse has at least eight rows.
+     */
+    static int rowsFor(int n, int m) {
+        int balanced = 1 << (Integer.numberOfTrailingZeros(n) / 2);
+        int rows = Math.min(balanced, m / 8);
+        if (rows < 8) {
+            throw new IllegalArgumentException("block of " + n + " samples too short to decimate " + n / m + " times");
+        }
+        return rows;
+    }
+
+    /** Re X[k] of a real transform in JTransforms' packing, for any k below n. */
+    private static double real(double[] a, int n, int k) {
+        int j = k <= n / 2 ? k : n - k;
+        return j == 0 ? a[0] : 2 * j == n ? a[1] : a[2 * j];
+    }
+
+    /** Im X[k], which is −Im X[n − k] for a real input. */
+    private static double imaginary(double[] a, int n, int k) {
+        if (k == 0 || 2 * k == n) {
+            return 0;
+        }
+        return k < n / 2 ? a[2 * k + 1] : -a[2 * (n - k) + 1];
     }
 
     private static int ceilTo(int v, int d) {
@@ -112,7 +147,7 @@ public final class BankDesign {
     }
 
     public int outputs() {
-        return spectra.size();
+        return spectraRe.size();
     }
 
     /** Whether output {@code k} is the input itself (served without a transform). */
@@ -120,8 +155,17 @@ public final class BankDesign {
         return identity[k];
     }
 
-    /** Bins {@code 0..m/2} of output {@code k}'s response as re, im pairs, scaled by 2/N. */
-    double[] spectrum(int k) {
-        return spectra.get(k);
+    /** Rows of the forward transform's input, and lanes of its output and of the small inverse's input. */
+    int rows() {
+        return rows;
+    }
+
+    /** Output {@code k}'s kept bins (real parts), one array per row of the small inverse's input. */
+    float[][] spectrumRe(int k) {
+        return spectraRe.get(k);
+    }
+
+    float[][] spectrumIm(int k) {
+        return spectraIm.get(k);
     }
 }

@@ -4,7 +4,8 @@ import org.jtransforms.fft.DoubleFFT_1D;
 import org.visnow.jlargearrays.ConcurrencyUtils;
 
 /**
- * JTransforms real FFTs, kept on the calling thread.
+ * JTransforms real FFTs, kept on the calling thread: for designing filters and for spectra. The
+ * filter banks' transforms, which are most of a detection pass, are mepsc's own ({@link RowFft}).
  *
  * <p>JTransforms starts its own threads above a size threshold, which made large transforms
  * slower per sample on a busy machine; mepsc parallelises over chunks instead, so the library is

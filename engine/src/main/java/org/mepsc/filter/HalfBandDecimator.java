@@ -60,22 +60,20 @@ public record HalfBandDecimator(List<HalfBand> stages) {
     }
 
     /**
-     * {@link BlockSizing}'s units per input sample. In the main pass of the development machine a
-     * stage cost about 2.4 ns per input sample plus 0.05 ns per tap pair (the pairs are summed by
-     * vector instructions; the rest is gathering and copying the samples). Fitted to whole passes
-     * over 1-hour recordings with each chain forced: without mains notches the half-band front beat
-     * one bank at the full rate for deconvolution at 20 and 50 kHz and lost, narrowly, for the
-     * template at 50 kHz; at 20 kHz the template's two chains tied. A unit of the model is about
-     * 0.7 ns.
+     * Nanoseconds per input sample, as {@link BlockSizing} counts a bank's: per stage 1.0 ns plus
+     * 0.025 ns per tap pair (the pairs are summed by vector instructions; the rest is gathering
+     * and copying the samples). Timed alone a stage costs about twice that; these figures are
+     * fitted to whole passes over 1-hour recordings with each chain forced, where a bank at the
+     * full rate costs more than alone (docs/benchmarks.md, sixth round).
      */
     public double costPerInput() {
         double ns = 0;
         double share = 1;
         for (HalfBand s : stages) {
-            ns += share * (2.4 + 0.05 * s.pairs());
+            ns += share * (1.0 + 0.025 * s.pairs());
             share /= 2;
         }
-        return ns / 0.7;
+        return ns;
     }
 
     /** The decimated trace of {@code source} (one per thread). */

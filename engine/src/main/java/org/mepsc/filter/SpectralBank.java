@@ -1,7 +1,6 @@
 package org.mepsc.filter;
 
 import java.io.IOException;
-import org.jtransforms.fft.DoubleFFT_1D;
 import org.mepsc.trace.Trace;
 
 /**
@@ -9,11 +8,14 @@ import org.mepsc.trace.Trace;
  * decimated: each output is the input convolved with its FIR, keeping every {@code D}-th sample,
  * computed with a small inverse FFT of the low bins only.
  *
- * <p>Inputs before the start or after the end of the trace are taken as the first or last sample
- * (no step, so no ringing); samples that are not finite are replaced by the nearest finite sample
- * of the block's input window (callers exclude those stretches from analysis). A few recent
- * blocks are cached, so sequential and nearby reads cost one block computation each. One bank
- * per thread.
+ * <p>Blocks are transformed in fixed pairs: block {@code 2p} is the real part and block
+ * {@code 2p+1} the imaginary part of one complex transform. Every filter is real, so each output's
+ * inverse carries the two blocks' outputs in its real and imaginary parts, and no real-input
+ * unpacking is needed (it reads bins in reverse order, which the vectoriser cannot do). Inputs
+ * before the start or after the end of the trace are taken as the first or last sample (no step,
+ * so no ringing); samples that are not finite are replaced by the nearest finite sample of the
+ * pair's input window (callers exclude those stretches from analysis). A few recent pairs are
+ * cached, so sequential and nearby reads cost one transform each. One bank per thread.
  */
 public final class SpectralBank {
 
@@ -23,21 +25,29 @@ public final class SpectralBank {
     private final BankDesign design;
     private final long inLength;
     private final long outLength;
-    private final int n;
-    private final int m;
     private final int d;
+    private final int valid;
     private final int validOut;
-    private final DoubleFFT_1D big;
-    private final DoubleFFT_1D small;
+    /** Outputs per pair of blocks (the unit of the cache and of {@link EdgeBlocks}). */
+    private final int pairOut;
+    private final RowFft forward;
+    private final RowFft inverse;
+    /** The pair's input: two overlapping block windows, the second {@code valid} samples on. */
     private final float[] raw;
-    private final double[] out;
-    private final long[] slotBlock = new long[SLOTS];
-    /** Each cached block's forward transform; its outputs are computed when first read. */
-    private final double[][] slotSpectrum;
+    private final float[][] inRe;
+    private final float[][] inIm;
+    private final float[][] smallRe;
+    private final float[][] smallIm;
+    private final float[][] outRe;
+    private final float[][] outIm;
+    private final long[] slotPair = new long[SLOTS];
+    /** Each cached pair's forward transform; its outputs are computed when first read. */
+    private final float[][][] slotRe;
+    private final float[][][] slotIm;
     private final float[][][] slots;
     private final boolean[][] slotDone;
     private int nextSlot;
-    /** Blocks shared with the readers of neighbouring stretches on other threads, or null. */
+    /** Pairs shared with the readers of neighbouring stretches on other threads, or null. */
     private final EdgeBlocks.View edges;
 
     public SpectralBank(Trace source, BankDesign design) {
@@ -45,8 +55,8 @@ public final class SpectralBank {
     }
 
     /**
-     * @param edges where the first and last block of each {@link #readOutputs} call are shared with
-     *     other threads' banks of the same design over the same trace (null: not shared)
+     * @param edges where the first and last pair of blocks of each {@link #readOutputs} call are
+     *     shared with other threads' banks of the same design over the same trace (null: not shared)
      */
     public SpectralBank(Trace source, BankDesign design, EdgeBlocks.View edges) {
         this.edges = edges;
@@ -55,17 +65,31 @@ public final class SpectralBank {
         this.inLength = source.length();
         this.d = design.decimation();
         this.outLength = (inLength + d - 1) / d;
-        this.n = design.blockSize();
-        this.m = n / d;
-        this.validOut = design.validPerBlock() / d;
-        this.big = Fft.real(n);
-        this.small = d == 1 ? big : Fft.real(m);
-        this.raw = new float[n];
-        this.out = new double[m];
-        this.slotSpectrum = new double[SLOTS][n];
-        this.slots = new float[SLOTS][design.outputs()][validOut];
+        int n = design.blockSize();
+        this.valid = design.validPerBlock();
+        this.validOut = valid / d;
+        this.pairOut = 2 * validOut;
+        int rows = design.rows();
+        int lanes = n / rows;
+        int smallRows = n / d / rows;
+        this.forward = new RowFft(rows, lanes, false);
+        this.inverse = new RowFft(smallRows, rows, true);
+        this.raw = new float[n + valid];
+        this.inRe = RowFft.storage(rows, lanes);
+        this.inIm = RowFft.storage(rows, lanes);
+        this.smallRe = RowFft.storage(smallRows, rows);
+        this.smallIm = RowFft.storage(smallRows, rows);
+        this.outRe = RowFft.storage(rows, smallRows);
+        this.outIm = RowFft.storage(rows, smallRows);
+        this.slotRe = new float[SLOTS][][];
+        this.slotIm = new float[SLOTS][][];
+        for (int s = 0; s < SLOTS; s++) {
+            slotRe[s] = RowFft.storage(lanes, rows);
+            slotIm[s] = RowFft.storage(lanes, rows);
+        }
+        this.slots = new float[SLOTS][design.outputs()][pairOut];
         this.slotDone = new boolean[SLOTS][design.outputs()];
-        java.util.Arrays.fill(slotBlock, -1);
+        java.util.Arrays.fill(slotPair, -1);
     }
 
     public BankDesign design() {
@@ -87,13 +111,13 @@ public final class SpectralBank {
             throw new IndexOutOfBoundsException("samples [" + start + ", " + (start + count)
                     + ") outside a filtered trace of " + outLength + " samples");
         }
-        Blocks.copy(b -> block(b, k), validOut, start, count, dst, offset);
+        Blocks.copy(p -> pair(p, k), pairOut, start, count, dst, offset);
     }
 
     /**
      * Reads every output {@code k} with {@code counts[k] > 0}, samples {@code [starts[k],
      * starts[k]+counts[k])}, into {@code dsts[k]} from index 0: the same values as one
-     * {@link #read} per output, but block by block, so that each block is transformed forward once
+     * {@link #read} per output, but pair by pair, so that each pair is transformed forward once
      * for all the outputs rather than once per output once the cache has moved on.
      */
     public void readOutputs(long[] starts, int[] counts, float[][] dsts) throws IOException {
@@ -112,135 +136,140 @@ public final class SpectralBank {
         if (first >= end) {
             return;
         }
-        long firstBlock = first / validOut;
-        long lastBlock = (end - 1) / validOut;
-        // with sharing, last block first: it is shared at once with the next stretch's reader, and
-        // this stretch's first block is looked for last, when the reader before has most likely
-        // shared it (two readers in step then never filter one block at the same time)
+        long firstPair = first / pairOut;
+        long lastPair = (end - 1) / pairOut;
+        // with sharing, last pair first: it is shared at once with the next stretch's reader, and
+        // this stretch's first pair is looked for last, when the reader before has most likely
+        // shared it (two readers in step then never filter one pair at the same time)
         int step = edges == null ? 1 : -1;
-        for (long b = step > 0 ? firstBlock : lastBlock; b >= firstBlock && b <= lastBlock; b += step) {
-            if (edges != null && (b == firstBlock || b == lastBlock)) {
-                shareEdge(b);
+        for (long p = step > 0 ? firstPair : lastPair; p >= firstPair && p <= lastPair; p += step) {
+            if (edges != null && (p == firstPair || p == lastPair)) {
+                shareEdge(p);
             }
-            long lo = b * validOut;
-            long hi = lo + validOut;
+            long lo = p * pairOut;
+            long hi = lo + pairOut;
             for (int k = 0; k < counts.length; k++) {
                 long from = Math.max(lo, starts[k]);
                 long to = Math.min(hi, starts[k] + counts[k]);
                 if (from < to) {
-                    System.arraycopy(block(b, k), (int) (from - lo), dsts[k], (int) (from - starts[k]), (int) (to - from));
+                    System.arraycopy(pair(p, k), (int) (from - lo), dsts[k], (int) (from - starts[k]), (int) (to - from));
                 }
             }
         }
     }
 
     /**
-     * Makes block {@code b} (every output) ready in a slot: from this bank's cache, else from
+     * Makes pair {@code p} (every output) ready in a slot: from this bank's cache, else from
      * another thread's bank, else computed here and shared.
      */
-    private void shareEdge(long b) throws IOException {
-        if (slotOf(b) >= 0) {
+    private void shareEdge(long p) throws IOException {
+        if (slotOf(p) >= 0) {
             return;
         }
-        float[][] shared = edges.get(b);
+        float[][] shared = edges.get(p);
         if (shared != null) {
             int s = claimSlot();
             for (int k = 0; k < shared.length; k++) {
-                System.arraycopy(shared[k], 0, slots[s][k], 0, validOut);
+                System.arraycopy(shared[k], 0, slots[s][k], 0, pairOut);
                 slotDone[s][k] = true;
             }
-            slotBlock[s] = b;
+            slotPair[s] = p;
             return;
         }
         float[][] outputs = new float[design.outputs()][];
         for (int k = 0; k < outputs.length; k++) {
-            outputs[k] = block(b, k);
+            outputs[k] = pair(p, k);
         }
-        edges.offer(b, outputs);
+        edges.offer(p, outputs);
     }
 
-    /** Output {@code k} of block {@code b}: one forward transform per block, one inverse per output read. */
-    private float[] block(long b, int k) throws IOException {
-        int s = slotOf(b);
+    /** Output {@code k} of pair {@code p}: one forward transform per pair, one inverse per output read. */
+    private float[] pair(long p, int k) throws IOException {
+        int s = slotOf(p);
         if (s < 0) {
             s = claimSlot();
-            forward(b, slotSpectrum[s]);
+            transformForward(p, s);
             for (int j = 0; j < slotDone[s].length; j++) {
                 // an identity output is the input itself: output n is input n, which sits at
-                // lastTap + (n − b·V) in the window (copied now, while the window is at hand)
+                // lastTap + (n − 2p·V) in the pair's window (copied now, while the window is at hand)
                 slotDone[s][j] = design.identity(j);
                 if (slotDone[s][j]) {
-                    System.arraycopy(raw, design.lastTap(), slots[s][j], 0, validOut);
+                    System.arraycopy(raw, design.lastTap(), slots[s][j], 0, pairOut);
                 }
             }
-            slotBlock[s] = b;
+            slotPair[s] = p;
         }
         if (!slotDone[s][k]) {
-            inverse(slotSpectrum[s], k, slots[s][k]);
+            transformInverse(s, k, slots[s][k]);
             slotDone[s][k] = true;
         }
         return slots[s][k];
     }
 
-    /** The cache slot holding block {@code b}, or −1. */
-    private int slotOf(long b) {
+    /** The cache slot holding pair {@code p}, or −1. */
+    private int slotOf(long p) {
         for (int i = 0; i < SLOTS; i++) {
-            if (slotBlock[i] == b) {
+            if (slotPair[i] == p) {
                 return i;
             }
         }
         return -1;
     }
 
-    /** The oldest slot, emptied for a new block (the caller sets {@code slotBlock} when it is filled). */
+    /** The oldest slot, emptied for a new pair (the caller sets {@code slotPair} when it is filled). */
     private int claimSlot() {
         int s = nextSlot;
         nextSlot = (nextSlot + 1) % SLOTS;
-        slotBlock[s] = -1;
+        slotPair[s] = -1;
         return s;
     }
 
-    private void forward(long b, double[] spectrum) throws IOException {
-        long p = b * design.validPerBlock() - design.lastTap();
-        fillInput(p);
-        for (int i = 0; i < n; i++) {
-            spectrum[i] = raw[i];
+    private void transformForward(long p, int s) throws IOException {
+        fillInput(2 * p * valid - design.lastTap());
+        int lanes = inRe[0].length;
+        for (int r = 0; r < inRe.length; r++) {
+            System.arraycopy(raw, r * lanes, inRe[r], 0, lanes);
+            System.arraycopy(raw, valid + r * lanes, inIm[r], 0, lanes);
         }
-        big.realForward(spectrum);
+        forward.transform(inRe, inIm, slotRe[s], slotIm[s]);
     }
 
-    private void inverse(double[] spectrum, int k, float[] o) {
-        multiply(spectrum, design.spectrum(k));
-        small.realInverse(out, false);
+    /**
+     * Output {@code k} of the pair in slot {@code s}: the kept bins times the response, the small
+     * inverse, then the even block's outputs from the real part and the odd block's from the
+     * imaginary part.
+     */
+    private void transformInverse(int s, int k, float[] o) {
+        float[][] hRe = design.spectrumRe(k);
+        float[][] hIm = design.spectrumIm(k);
+        int smallRows = smallRe.length;
+        int lanes = slotRe[s].length;
+        for (int i = 0; i < smallRows; i++) {
+            int row = i < smallRows / 2 ? i : lanes - smallRows + i;
+            RowFft.multiply(slotRe[s][row], slotIm[s][row], hRe[i], hIm[i], smallRe[i], smallIm[i], hRe[i].length);
+        }
+        inverse.transform(smallRe, smallIm, outRe, outIm);
         int offset = design.lastTap() / d;
-        for (int i = 0; i < validOut; i++) {
-            o[i] = (float) out[offset + i];
-        }
+        gather(outRe, offset, o, 0);
+        gather(outIm, offset, o, validOut);
     }
 
-    /** out = low bins of spectrum × h, in the small transform's packing. */
-    private void multiply(double[] spectrum, double[] h) {
-        out[0] = spectrum[0] * h[0];
-        int half = m / 2;
-        for (int k = 1; k < half; k++) {
-            double xr = spectrum[2 * k];
-            double xi = spectrum[2 * k + 1];
-            double hr = h[2 * k];
-            double hi = h[2 * k + 1];
-            out[2 * k] = xr * hr - xi * hi;
-            out[2 * k + 1] = xr * hi + xi * hr;
-        }
-        if (d == 1) {
-            out[1] = spectrum[1] * h[2 * half];
-        } else {
-            // the bin at the new Nyquist frequency; the band-limiting filter leaves it ~0
-            out[1] = spectrum[2 * half] * h[2 * half] - spectrum[2 * half + 1] * h[2 * half + 1];
+    /** Copies samples {@code [from, from + validOut)} of rows holding consecutive samples into {@code o[at..]}. */
+    private void gather(float[][] rows, int from, float[] o, int at) {
+        int length = rows[0].length;
+        int done = 0;
+        while (done < validOut) {
+            int t = from + done;
+            int take = Math.min(validOut - done, length - t % length);
+            System.arraycopy(rows[t / length], t % length, o, at + done, take);
+            done += take;
         }
     }
 
     private void fillInput(long p) throws IOException {
+        int window = raw.length;
         long lo = Math.max(0, p);
-        long hi = Math.min(inLength, p + n);
+        long hi = Math.min(inLength, p + window);
         if (hi <= lo) {
             // a block entirely outside the trace (only for an empty trace or beyond its end)
             float edge = 0;
@@ -258,7 +287,7 @@ public final class SpectralBank {
             replaceNonFinite(from, to);
         }
         java.util.Arrays.fill(raw, 0, from, raw[from]);
-        java.util.Arrays.fill(raw, to, n, raw[to - 1]);
+        java.util.Arrays.fill(raw, to, window, raw[to - 1]);
     }
 
     /**

@@ -1,0 +1,204 @@
+package org.mepsc.filter;
+
+/**
+ * A complex FFT of {@code rows × lanes} points on split float rows, shaped for the JIT's
+ * auto-vectoriser: the filter bank's transforms, about three times faster than JTransforms' scalar
+ * code on this project's machines.
+ *
+ * <p>Java 17's C2 vectorises a loop only if every array access in it uses the same index, so the
+ * points are held as rows (separate arrays) and every butterfly combines whole rows lane by lane.
+ * The transform is the four-step algorithm: with point {@code j} at row {@code j / lanes}, lane
+ * {@code j % lanes}, (1) a DFT down each lane over the rows, (2) the twiddles
+ * {@code W^(k1·lane)}, (3) a transpose, (4) a DFT down each lane over the new rows. Bin {@code k}
+ * then sits at row {@code k / rows}, lane {@code k % rows}. The DFTs are radix-2 decimation in
+ * frequency, in place, leaving rows in bit-reversed order; that order costs nothing, because rows
+ * are references. Unscaled: forward {@code X[k] = Σ x[j] e^(−2πijk/n)}, inverse with {@code +}.
+ * Not thread-safe (scratch); one per thread.
+ */
+public final class RowFft {
+
+    private final int rows;
+    private final int lanes;
+    private final int n;
+    /** W_n^(k1·lane) for step 2, row k1 (natural order), lane. */
+    private final float[][] twiddleRe;
+    private final float[][] twiddleIm;
+    /** W_rows^k and W_lanes^k, k below the length, for the two DFTs' stages. */
+    private final float[] rowWRe;
+    private final float[] rowWIm;
+    private final float[] laneWRe;
+    private final float[] laneWIm;
+    private final int[] rowReversed;
+    private final int[] laneReversed;
+    private final float[][] viewRe;
+    private final float[][] viewIm;
+    private final float[][] reorder;
+
+    /**
+     * @param rows rows of the input (a power of two, at least 8)
+     * @param lanes samples per input row (a power of two, at least 8)
+     */
+    public RowFft(int rows, int lanes, boolean inverse) {
+        if (rows < 8 || lanes < 8 || Integer.bitCount(rows) != 1 || Integer.bitCount(lanes) != 1) {
+            throw new IllegalArgumentException("rows and lanes must be powers of two >= 8, got " + rows + " x " + lanes);
+        }
+        this.rows = rows;
+        this.lanes = lanes;
+        this.n = rows * lanes;
+        double sign = inverse ? 1 : -1;
+        twiddleRe = new float[rows][lanes];
+        twiddleIm = new float[rows][lanes];
+        for (int k1 = 0; k1 < rows; k1++) {
+            for (int j = 0; j < lanes; j++) {
+                double a = sign * 2 * Math.PI * ((long) k1 * j % n) / n;
+                twiddleRe[k1][j] = (float) Math.cos(a);
+                twiddleIm[k1][j] = (float) Math.sin(a);
+            }
+        }
+        rowWRe = new float[rows];
+        rowWIm = new float[rows];
+        roots(rowWRe, rowWIm, sign);
+        laneWRe = new float[lanes];
+        laneWIm = new float[lanes];
+        roots(laneWRe, laneWIm, sign);
+        rowReversed = bitReversed(rows);
+        laneReversed = bitReversed(lanes);
+        viewRe = new float[rows][];
+        viewIm = new float[rows][];
+        reorder = new float[lanes][];
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int lanes() {
+        return lanes;
+    }
+
+    /** New storage for {@code count} rows of {@code length}. */
+    public static float[][] storage(int count, int length) {
+        return new float[count][length];
+    }
+
+    /**
+     * Transforms the points in {@code inRe, inIm} ({@link #rows} rows of {@link #lanes}; their
+     * values are destroyed) into {@code outRe, outIm} ({@code lanes} rows of {@code rows}): after
+     * the call, {@code outRe[k / rows][k % rows]} is Re X[k]. The references in {@code outRe} and
+     * {@code outIm} are reordered; the arrays must not be shared with the input.
+     */
+    public void transform(float[][] inRe, float[][] inIm, float[][] outRe, float[][] outIm) {
+        dif(inRe, inIm, rows, lanes, rowWRe, rowWIm);
+        for (int k1 = 0; k1 < rows; k1++) {
+            viewRe[k1] = inRe[rowReversed[k1]];
+            viewIm[k1] = inIm[rowReversed[k1]];
+            multiply(viewRe[k1], viewIm[k1], twiddleRe[k1], twiddleIm[k1], viewRe[k1], viewIm[k1], lanes);
+        }
+        transpose(viewRe, outRe, lanes);
+        transpose(viewIm, outIm, lanes);
+        dif(outRe, outIm, lanes, rows, laneWRe, laneWIm);
+        unreverse(outRe);
+        unreverse(outIm);
+    }
+
+    private void unreverse(float[][] x) {
+        for (int k = 0; k < lanes; k++) {
+            reorder[k] = x[laneReversed[k]];
+        }
+        System.arraycopy(reorder, 0, x, 0, lanes);
+    }
+
+    /**
+     * In-place DFT down each lane over {@code count} rows of {@code length}: radix-2 decimation in
+     * frequency; the result's row {@code k} is at row {@code bitReversed(k)}. (A radix-4 butterfly
+     * touches eight arrays, and C2 in Java 17 vectorises no loop over that many.)
+     *
+     * @param wRe W_count^k for k below count
+     */
+    private static void dif(float[][] re, float[][] im, int count, int length, float[] wRe, float[] wIm) {
+        for (int h = count / 2, step = 1; h >= 1; h /= 2, step *= 2) {
+            for (int g = 0; g < count; g += 2 * h) {
+                for (int j = 0; j < h; j++) {
+                    butterfly(re[g + j], im[g + j], re[g + j + h], im[g + j + h], wRe[j * step], wIm[j * step], length);
+                }
+            }
+        }
+    }
+
+    /**
+     * a, b ← a + b, (a − b)·w, also for w = 1 (a loop of its own for the first butterfly of each
+     * group kept C2 from vectorising either). The imaginary part is written {@code t·wi − u·(−wr)},
+     * which is {@code t·wi + u·wr} exactly: in the plain form C2 (Java 17) takes the two products
+     * by {@code wr} for one pattern and does not vectorise the loop.
+     */
+    private static void butterfly(float[] ar, float[] ai, float[] br, float[] bi, float wr, float wi, int length) {
+        float negativeWr = -wr;
+        for (int i = 0; i < length; i++) {
+            float xr = ar[i];
+            float xi = ai[i];
+            float yr = br[i];
+            float yi = bi[i];
+            ar[i] = xr + yr;
+            ai[i] = xi + yi;
+            float t = xr - yr;
+            float u = xi - yi;
+            br[i] = t * wr - u * wi;
+            bi[i] = t * wi - u * negativeWr;
+        }
+    }
+
+    /** z = x · w lane by lane, for {@code length} lanes; z may be x. */
+    static void multiply(float[] xr, float[] xi, float[] wr, float[] wi, float[] zr, float[] zi, int length) {
+        for (int i = 0; i < length; i++) {
+            float a = xr[i];
+            float b = xi[i];
+            float c = wr[i];
+            float d = wi[i];
+            zr[i] = a * c - b * d;
+            zi[i] = a * d + b * c;
+        }
+    }
+
+    /** d[j][i] = s[i][j] for {@code s.length} rows of {@code length}; eight source rows at a time. */
+    private static void transpose(float[][] s, float[][] d, int length) {
+        for (int i = 0; i < s.length; i += 8) {
+            float[] s0 = s[i];
+            float[] s1 = s[i + 1];
+            float[] s2 = s[i + 2];
+            float[] s3 = s[i + 3];
+            float[] s4 = s[i + 4];
+            float[] s5 = s[i + 5];
+            float[] s6 = s[i + 6];
+            float[] s7 = s[i + 7];
+            for (int j = 0; j < length; j++) {
+                float[] t = d[j];
+                t[i] = s0[j];
+                t[i + 1] = s1[j];
+                t[i + 2] = s2[j];
+                t[i + 3] = s3[j];
+                t[i + 4] = s4[j];
+                t[i + 5] = s5[j];
+                t[i + 6] = s6[j];
+                t[i + 7] = s7[j];
+            }
+        }
+    }
+
+    private static void roots(float[] re, float[] im, double sign) {
+        int count = re.length;
+        for (int k = 0; k < count; k++) {
+            double a = sign * 2 * Math.PI * k / count;
+            re[k] = (float) Math.cos(a);
+            im[k] = (float) Math.sin(a);
+        }
+    }
+
+    private static int[] bitReversed(int count) {
+        int bits = Integer.numberOfTrailingZeros(count);
+        int[] r = new int[count];
+        for (int i = 0; i < count; i++) {
+            r[i] = Integer.reverse(i) >>> (32 - bits);
+        }
+        return r;
+    }
+}
