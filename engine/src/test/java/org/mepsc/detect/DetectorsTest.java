@@ -184,6 +184,41 @@ class DetectorsTest {
         assertThat(Math.abs(w.data()[600])).isLessThan(1e-3f * w.data()[best]);
     }
 
+    /**
+     * The statistic slides its window sums in a loop of its own; every position must get the sums
+     * {@link WindowSums} gives (resynchronised at the segment's start, slid from there), bit for bit,
+     * across segment boundaries and from a start inside a segment.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {6, 7})
+    void theStatisticsSumsAreWindowSumsOwn(long seed) {
+        double[] shape = new Template(0.5, 4).sampled(10_000, 10, 150);
+        float[] x = noisyEvents(seed, 4000, shape, 10);
+        // far from 0, so that the sums' last bits reach the statistic's floats
+        for (int i = 0; i < x.length; i++) {
+            x[i] += 1e5f;
+        }
+        ClementsBekkers cb = new ClementsBekkers(shape, 10, Polarity.NEGATIVE);
+        long from = 700;
+        int count = 1500;
+        Window corr = apply(cb.kernels().get(0), x, from, count);
+        Window w = new Window(x, 0, x.length);
+        float[] out = new float[count];
+        cb.statistic(w, List.of(corr), from, count, out, 0);
+        WindowSums sums = new WindowSums(shape.length);
+        for (int k = 0; k < count; k++) {
+            long p = from + k;
+            long grid = p / WindowSums.SYNC * WindowSums.SYNC;
+            sums.resync(w, grid);
+            for (long q = grid; q < p; q++) {
+                sums.slide(w, q);
+            }
+            float[] one = new float[1];
+            cb.values(corr.data(), (int) (p - corr.origin()), new double[] {sums.sum()}, new double[] {sums.sumOfSquares()}, 1, one, 0);
+            assertThat(Float.floatToRawIntBits(out[k])).as("position %d", p).isEqualTo(Float.floatToRawIntBits(one[0]));
+        }
+    }
+
     @Test
     void windowSumsStayExactAfterManySlides() {
         SplittableRandom r = new SplittableRandom(9);
