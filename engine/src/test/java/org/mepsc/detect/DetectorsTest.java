@@ -109,11 +109,12 @@ class DetectorsTest {
         corr[7 + 1] = 0; // a flat window and no correlation: the fit is perfect, sse = 0
         corr[7 + 6] = 0;
         float[] want = new float[n];
+        double inverseSquares = 1 / cb.templateSquares();
+        double gain = Math.sqrt(149) * inverseSquares;
         for (int i = 0; i < n; i++) {
             double correlation = corr[7 + i];
-            double scale = correlation / cb.templateSquares();
-            double sse = Math.max(0, s2[i] - s1[i] * s1[i] / 150) - correlation * scale;
-            want[i] = sse > 0 ? (float) (scale / Math.sqrt(sse / 149)) : 0f;
+            double sse = Math.max(0, s2[i] - s1[i] * s1[i] * (1.0 / 150)) - correlation * correlation * inverseSquares;
+            want[i] = sse > 0 ? (float) (correlation * gain / Math.sqrt(sse)) : 0f;
         }
         float[] got = new float[n + 2];
         cb.values(corr, 7, s1.clone(), s2.clone(), n, got, 2);
