@@ -89,24 +89,9 @@ abstract class TemplateMatching implements Detector {
                 sums.slide(conditioned, p);
             }
             long segmentEnd = Math.min(end, grid + WindowSums.SYNC);
-            // the sums first (a chain of additions), then the values (independent, so they pipeline);
-            // the slides are WindowSums.slide's, in locals
+            // the sums first (a chain of additions), then the values (independent, so they pipeline)
             int n = (int) (segmentEnd - pos);
-            double a = sums.sum();
-            double b = sums.sumOfSquares();
-            float[] x = conditioned.data();
-            int leaving = (int) (pos - conditioned.origin());
-            int entering = leaving + e.length;
-            for (int i = 0; i < n - 1; i++) {
-                s1[i] = a;
-                s2[i] = b;
-                double old = x[leaving + i];
-                double in = x[entering + i];
-                a += in - old;
-                b += in * in - old * old;
-            }
-            s1[n - 1] = a;
-            s2[n - 1] = b;
+            sums.run(conditioned, pos, n, s1, s2);
             values(c, (int) (pos - corr.origin()), s1, s2, n, out, outOffset + (int) (pos - from));
             pos = segmentEnd;
         }

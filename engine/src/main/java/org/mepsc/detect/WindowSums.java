@@ -43,6 +43,31 @@ final class WindowSums {
         s2 += in * in - out * out;
     }
 
+    /**
+     * Writes the sums of the windows starting at {@code pos … pos + n − 1} into {@code sums[0..n)}
+     * and {@code squares[0..n)}, sliding as {@link #slide} does (the same additions, in locals, so the
+     * loop is not a chain of field updates); the sums are then those of the last window.
+     */
+    void run(Window x, long pos, int n, double[] sums, double[] squares) {
+        double a = s1;
+        double b = s2;
+        float[] d = x.data();
+        int leaving = (int) (pos - x.origin());
+        int entering = leaving + length;
+        for (int i = 0; i < n - 1; i++) {
+            sums[i] = a;
+            squares[i] = b;
+            double out = d[leaving + i];
+            double in = d[entering + i];
+            a += in - out;
+            b += in * in - out * out;
+        }
+        sums[n - 1] = a;
+        squares[n - 1] = b;
+        s1 = a;
+        s2 = b;
+    }
+
     double sum() {
         return s1;
     }

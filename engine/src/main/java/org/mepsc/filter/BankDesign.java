@@ -82,7 +82,7 @@ public final class BankDesign {
             float[][] re = new float[smallRows][rows];
             float[][] im = new float[smallRows][rows];
             for (int i = 0; i < smallRows; i++) {
-                int row = i < smallRows / 2 ? i : lanes - smallRows + i;
+                int row = keptRow(i, lanes, smallRows);
                 for (int l = 0; l < rows; l++) {
                     int k = row * rows + l;
                     re[i][l] = (float) (real(a, n, k) / n);
@@ -107,6 +107,15 @@ public final class BankDesign {
             throw new IllegalArgumentException("block of " + n + " samples too short to decimate " + n / m + " times");
         }
         return rows;
+    }
+
+    /**
+     * The row of the forward transform's output ({@code lanes} rows) that row {@code i} of the small
+     * inverse's input ({@code smallRows} rows) takes: the low half of the kept bins from the first
+     * rows, the negative frequencies from the last.
+     */
+    static int keptRow(int i, int lanes, int smallRows) {
+        return i < smallRows / 2 ? i : lanes - smallRows + i;
     }
 
     /** Re X[k] of a real transform in JTransforms' packing, for any k below n. */

@@ -20,7 +20,6 @@ public final class RowFft {
 
     private final int rows;
     private final int lanes;
-    private final int n;
     /** W_n^(k1·lane) for step 2, row k1 (natural order), lane. */
     private final float[][] twiddleRe;
     private final float[][] twiddleIm;
@@ -45,36 +44,41 @@ public final class RowFft {
         }
         this.rows = rows;
         this.lanes = lanes;
-        this.n = rows * lanes;
+        int n = rows * lanes;
+        // every twiddle is a power of W_n (W_rows^k = W_n^(k·lanes), W_lanes^k = W_n^(k·rows))
+        float[] wRe = new float[n];
+        float[] wIm = new float[n];
         double sign = inverse ? 1 : -1;
+        for (int k = 0; k < n; k++) {
+            double a = sign * 2 * Math.PI * k / n;
+            wRe[k] = (float) Math.cos(a);
+            wIm[k] = (float) Math.sin(a);
+        }
         twiddleRe = new float[rows][lanes];
         twiddleIm = new float[rows][lanes];
         for (int k1 = 0; k1 < rows; k1++) {
             for (int j = 0; j < lanes; j++) {
-                double a = sign * 2 * Math.PI * ((long) k1 * j % n) / n;
-                twiddleRe[k1][j] = (float) Math.cos(a);
-                twiddleIm[k1][j] = (float) Math.sin(a);
+                twiddleRe[k1][j] = wRe[(int) ((long) k1 * j % n)];
+                twiddleIm[k1][j] = wIm[(int) ((long) k1 * j % n)];
             }
         }
         rowWRe = new float[rows];
         rowWIm = new float[rows];
-        roots(rowWRe, rowWIm, sign);
         laneWRe = new float[lanes];
         laneWIm = new float[lanes];
-        roots(laneWRe, laneWIm, sign);
+        for (int k = 0; k < rows; k++) {
+            rowWRe[k] = wRe[k * lanes];
+            rowWIm[k] = wIm[k * lanes];
+        }
+        for (int k = 0; k < lanes; k++) {
+            laneWRe[k] = wRe[k * rows];
+            laneWIm[k] = wIm[k * rows];
+        }
         rowReversed = bitReversed(rows);
         laneReversed = bitReversed(lanes);
         viewRe = new float[rows][];
         viewIm = new float[rows][];
         reorder = new float[lanes][];
-    }
-
-    public int rows() {
-        return rows;
-    }
-
-    public int lanes() {
-        return lanes;
     }
 
     /** New storage for {@code count} rows of {@code length}. */
@@ -83,7 +87,7 @@ public final class RowFft {
     }
 
     /**
-     * Transforms the points in {@code inRe, inIm} ({@link #rows} rows of {@link #lanes}; their
+     * Transforms the points in {@code inRe, inIm} ({@code rows} rows of {@code lanes}; their
      * values are destroyed) into {@code outRe, outIm} ({@code lanes} rows of {@code rows}): after
      * the call, {@code outRe[k / rows][k % rows]} is Re X[k]. The references in {@code outRe} and
      * {@code outIm} are reordered; the arrays must not be shared with the input.
@@ -182,15 +186,6 @@ public final class RowFft {
                 t[i + 6] = s6[j];
                 t[i + 7] = s7[j];
             }
-        }
-    }
-
-    private static void roots(float[] re, float[] im, double sign) {
-        int count = re.length;
-        for (int k = 0; k < count; k++) {
-            double a = sign * 2 * Math.PI * k / count;
-            re[k] = (float) Math.cos(a);
-            im[k] = (float) Math.sin(a);
         }
     }
 

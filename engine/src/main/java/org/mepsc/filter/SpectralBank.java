@@ -245,7 +245,7 @@ public final class SpectralBank {
         int smallRows = smallRe.length;
         int lanes = slotRe[s].length;
         for (int i = 0; i < smallRows; i++) {
-            int row = i < smallRows / 2 ? i : lanes - smallRows + i;
+            int row = BankDesign.keptRow(i, lanes, smallRows);
             RowFft.multiply(slotRe[s][row], slotIm[s][row], hRe[i], hIm[i], smallRe[i], smallIm[i], hRe[i].length);
         }
         inverse.transform(smallRe, smallIm, outRe, outIm);
@@ -271,7 +271,7 @@ public final class SpectralBank {
         long lo = Math.max(0, p);
         long hi = Math.min(inLength, p + window);
         if (hi <= lo) {
-            // a block entirely outside the trace (only for an empty trace or beyond its end)
+            // a pair entirely outside the trace (only for an empty trace or beyond its end)
             float edge = 0;
             if (inLength > 0) {
                 source.read(p < 0 ? 0 : inLength - 1, 1, raw, 0);

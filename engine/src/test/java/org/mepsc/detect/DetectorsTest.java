@@ -186,9 +186,10 @@ class DetectorsTest {
     }
 
     /**
-     * The statistic slides its window sums in a loop of its own; every position must get the sums
-     * {@link WindowSums} gives (resynchronised at the segment's start, slid from there), bit for bit,
-     * across segment boundaries and from a start inside a segment.
+     * The statistic takes a segment's window sums from {@link WindowSums#run}, a loop of its own;
+     * every position must get the sums one {@link WindowSums#slide} at a time gives (resynchronised
+     * at the segment's start, slid from there), bit for bit, across segment boundaries and from a
+     * start inside a segment.
      */
     @ParameterizedTest
     @ValueSource(longs = {6, 7})

@@ -147,7 +147,7 @@ class SpectralBankTest {
 
     /**
      * Two banks that share their edge blocks (as two workers on neighbouring chunks do) read what a
-     * bank of their own reads, and each takes from the other the block at their stretches' boundary.
+     * bank of their own reads, and each takes from the other the pair of blocks at their stretches' boundary.
      */
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
