@@ -137,8 +137,9 @@ final class Calibrator {
         WelchSpectrum spectrum = scan == Method.DECONVOLUTION ? quietSpectrum(templateRun, learnedOn) : null;
         boolean learnedScan = scan == Method.TEMPLATE && learnedOn.equals(windows);
         ScanSetup scanSetup = learnedScan ? templateRun.setup : setupFor(conditioning, scan, template, raw.noise, spectrum);
+        // the template detector's statistic on the windows it was learned on is known already
         ParallelChunks.Pending<Evaluation> scanRun = learnedScan ? null
-                : startEvaluation(scanSetup, template, windows, false);
+                : startEvaluation(scanSetup, template, windows, false, scan == Method.TEMPLATE ? templateRun : null);
         // the trace's noise needs the setup's filters and artefact rules, not the statistic's noise:
         // it is measured beside the statistic's windows and their noise fit
         ParallelChunks.Pending<Double> traceNoise = conditionedNoise(scanSetup, templateRun, template);
@@ -325,6 +326,19 @@ final class Calibrator {
             int i = windows.indexOf(c);
             return i < 0 ? null : conditioned.get(i);
         }
+
+        /**
+         * A copy of window {@code c}'s statistic (its values are raw; the copy's noise is set when it
+         * is scored), and its conditioned trace if {@code withConditioned}; null if this evaluation
+         * lacks either.
+         */
+        Scanned scanned(Chunk c, boolean withConditioned) {
+            int i = windows.indexOf(c);
+            if (i < 0 || withConditioned && conditioned.get(i) == null) {
+                return null;
+            }
+            return new Scanned(statistic.get(i).copy(), withConditioned ? conditioned.get(i) : null);
+        }
     }
 
     /** A detection in window {@code window} of the evaluation's list. */
@@ -343,7 +357,14 @@ final class Calibrator {
     /** @param keepConditioned keep each window's conditioned trace (for {@link #average}) */
     private Evaluation evaluate(Conditioning conditioning, Method method, Template t, RawNoise rawNoise, List<Chunk> windows,
             WelchSpectrum spectrum, boolean keepConditioned) throws IOException {
-        return startEvaluation(setupFor(conditioning, method, t, rawNoise, spectrum), t, windows, keepConditioned).get();
+        return evaluate(conditioning, method, t, rawNoise, windows, spectrum, keepConditioned, null);
+    }
+
+    /** @param earlier an evaluation of the same statistic, whose windows need not be scanned again (or null) */
+    private Evaluation evaluate(Conditioning conditioning, Method method, Template t, RawNoise rawNoise, List<Chunk> windows,
+            WelchSpectrum spectrum, boolean keepConditioned, Evaluation earlier) throws IOException {
+        return startEvaluation(setupFor(conditioning, method, t, rawNoise, spectrum), t, windows, keepConditioned, earlier)
+                .get();
     }
 
     /** The setup a template is evaluated with, before its statistic's noise is known. */
@@ -355,10 +376,18 @@ final class Calibrator {
      * Starts computing {@code raw}'s statistic on the windows, once per window; its noise fit and
      * detections (from that copy) follow on the worker that ends the last window, while the others
      * go on with what was started after.
+     *
+     * @param earlier an evaluation of the same statistic (template and detector) on some of these
+     *     windows, or null: those windows are taken from it rather than scanned again (the values
+     *     are the same, since a window's statistic does not depend on the work around it)
      */
     private ParallelChunks.Pending<Evaluation> startEvaluation(ScanSetup raw, Template t, List<Chunk> windows,
-            boolean keepConditioned) throws IOException {
+            boolean keepConditioned, Evaluation earlier) throws IOException {
         return parallel.start(windows, raw, (s, c) -> {
+            Scanned known = earlier == null ? null : earlier.scanned(c, keepConditioned);
+            if (known != null) {
+                return known;
+            }
             ChunkStatistic z = s.statistic(c.sweep(), c.from(), c.to());
             return new Scanned(z, keepConditioned ? s.conditionedCopy() : null);
         }, scanned -> scored(raw, t, windows, scanned));
@@ -424,11 +453,11 @@ final class Calibrator {
         // choice among three shapes far apart needs fewer events than the average that follows
         // (but if the quarter holds too few strict detections to tell them apart, all windows count)
         List<Chunk> trial = startingWindows(windows);
-        Evaluation best = bestStart(conditioning, rawNoise, trial, trial.equals(windows));
+        Evaluation best = bestStart(conditioning, rawNoise, trial);
         if (!trial.equals(windows)) {
             best = best.countAbove(STRICT) >= ENOUGH_EVENTS / 4
-                    ? evaluate(conditioning, Method.TEMPLATE, best.template, rawNoise, windows, null, true)
-                    : bestStart(conditioning, rawNoise, windows, true);
+                    ? evaluate(conditioning, Method.TEMPLATE, best.template, rawNoise, windows, null, true, best)
+                    : bestStart(conditioning, rawNoise, windows);
         }
         Evaluation current = best;
         TemplateFit lastFit = null;
@@ -474,15 +503,14 @@ final class Calibrator {
      * once, so that each one's noise fit runs beside the others' windows; beyond it (learning on
      * all windows of a recording with few events) one at a time, holding two evaluations as before.
      */
-    private Evaluation bestStart(Conditioning conditioning, RawNoise rawNoise, List<Chunk> windows, boolean keepConditioned)
-            throws IOException {
+    private Evaluation bestStart(Conditioning conditioning, RawNoise rawNoise, List<Chunk> windows) throws IOException {
         boolean together = Chunk.total(windows) <= LEARNING_BUDGET;
         List<ParallelChunks.Pending<Evaluation>> started = new ArrayList<>();
         try {
             Evaluation best = null;
             for (Template t : SetupFactory.initialTemplates()) {
                 started.add(startEvaluation(setupFor(conditioning, Method.TEMPLATE, t, rawNoise, null), t, windows,
-                        keepConditioned));
+                        true, null));
                 if (!together) {
                     best = better(best, started.remove(0).get());
                 }
