@@ -207,6 +207,27 @@ class SpectralBankTest {
         }
     }
 
+    /** Leading samples that are not finite read as the first finite one; a trace of none reads as 0. */
+    @Test
+    void leadingNonFiniteSamplesReadAsTheFirstFiniteOne() throws IOException {
+        float[] x = noise(6, 9_000);
+        Fir h = FirDesign.fromResponse(Responses.gaussianLowPass(500), 10_000, 1e-9);
+        BankDesign design = BankDesign.of(List.of(h), 1, x.length);
+        float[] want = new float[x.length];
+        float[] got = new float[x.length];
+        float[] y = x.clone();
+        java.util.Arrays.fill(y, 0, 37, y[37]);
+        new SpectralBank(new ArrayTrace(y, 10_000), design).read(0, 0, x.length, want, 0);
+        java.util.Arrays.fill(y, 0, 37, Float.NaN);
+        y[5] = Float.NEGATIVE_INFINITY;
+        new SpectralBank(new ArrayTrace(y, 10_000), design).read(0, 0, x.length, got, 0);
+        assertThat(got).containsExactly(want);
+
+        java.util.Arrays.fill(y, Float.NaN);
+        new SpectralBank(new ArrayTrace(y, 10_000), design).read(0, 0, x.length, got, 0);
+        assertThat(got).containsOnly(0f);
+    }
+
     @Test
     void nonFiniteSamplesDoNotSpreadNaN() throws IOException {
         float[] x = noise(3, 10_000);
