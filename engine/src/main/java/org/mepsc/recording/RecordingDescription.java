@@ -126,6 +126,9 @@ public final class RecordingDescription {
     }
 
     private static String fmt(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v); // Infinity or NaN: %g would print them, BigDecimal cannot read them
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

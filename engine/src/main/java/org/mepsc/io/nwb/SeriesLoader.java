@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import org.mepsc.io.SampleRates;
 import org.mepsc.recording.PhysicalUnit;
 import org.mepsc.recording.RecordingFormatException;
 
@@ -79,8 +80,17 @@ final class SeriesLoader {
         }
     }
 
-    /** {start time, rate}: from starting_time and its rate, or from regular timestamps. */
+    /** {start time, rate}: from starting_time and its rate, or from regular timestamps; the rate plausible. */
     private double[] timing(Group g, long samples) throws RecordingFormatException {
+        double[] timing = startAndRate(g, samples);
+        if (!SampleRates.plausible(timing[1])) {
+            throw new RecordingFormatException(file, path(g) + " is sampled at " + timing[1] + " Hz, not a plausible rate ("
+                    + SampleRates.MIN_HZ + " to " + (long) SampleRates.MAX_HZ + " Hz)");
+        }
+        return timing;
+    }
+
+    private double[] startAndRate(Group g, long samples) throws RecordingFormatException {
         String where = path(g);
         Optional<Node> starting = HdfValues.child(g, "starting_time");
         if (starting.isPresent()) {

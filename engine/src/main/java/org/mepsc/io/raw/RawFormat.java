@@ -28,7 +28,7 @@ import org.mepsc.recording.RecordingFormatException;
 record RawFormat(RawLayout layout, List<String> units, List<String> names, List<Long> sweepLengths,
         List<Double> sweepStarts) {
 
-    static final double MAX_RATE_HZ = 1e8;
+    static final double MAX_RATE_HZ = org.mepsc.io.SampleRates.MAX_HZ;
     static final int MAX_CHANNELS = 1024;
     /** A sidecar lists at most a few numbers per sweep; more than this is not one. */
     static final long MAX_SIDECAR_BYTES = 16 << 20;

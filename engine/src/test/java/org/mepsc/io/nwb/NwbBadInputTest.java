@@ -113,6 +113,18 @@ class NwbBadInputTest {
         });
         assertThat(openFailure(noRate).problem()).contains("/acquisition/vc/starting_time has no valid rate");
 
+        // a denormal rate (a fuzzed file of 3.28e-317 Hz) made sweeps last forever; too fast is refused alike
+        for (float rate : new float[] {Float.MIN_VALUE, 1e-5f, 1e9f}) {
+            Path odd = dir.resolve("rate" + rate + ".nwb");
+            NwbFiles.nwb(odd, "2.5.0", acq -> {
+                LinkingGroup s = NwbFiles.series(acq, "vc", "VoltageClampSeries", "e0");
+                s.dataset("data", new float[] {1, 2}).putAttribute("unit", "amperes");
+                s.dataset("starting_time", 0.0).putAttribute("rate", rate);
+            });
+            assertThat(openFailure(odd).problem()).as("%s Hz", rate)
+                    .contains("/acquisition/vc is sampled at").contains("not a plausible rate");
+        }
+
         Path twoD = dir.resolve("2d.nwb");
         NwbFiles.nwb(twoD, "2.5.0", acq -> {
             LinkingGroup s = NwbFiles.series(acq, "vc", "VoltageClampSeries", "e0");
