@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import org.mepsc.events.EventSink;
 import org.mepsc.filter.BlockStore;
 import org.mepsc.recording.Recording;
+import org.mepsc.recording.RecordingFormatException;
 
 /**
  * Detects events in one channel of a recording: calibrates (automatic template, noise, hum), then
@@ -14,6 +15,13 @@ import org.mepsc.recording.Recording;
  * in time order. Memory does not grow with the recording's length.
  */
 public final class DetectionRun {
+
+    /**
+     * Slower recordings are refused: a mini rises within about a millisecond, so below this its rise
+     * falls between samples and the templates are a few samples long (below ~200 Hz too short to
+     * build at all).
+     */
+    public static final double MIN_RATE_HZ = 1000;
 
     /**
      * @param calibration the settings the run used
@@ -115,7 +123,8 @@ public final class DetectionRun {
         }
     }
 
-    private static List<Integer> validate(Recording recording, int channel, List<Integer> sweeps) {
+    private static List<Integer> validate(Recording recording, int channel, List<Integer> sweeps)
+            throws RecordingFormatException {
         if (channel < 0 || channel >= recording.channels().size()) {
             throw new IllegalArgumentException("no channel " + channel + " (channels are 0.." + (recording.channels().size() - 1) + ")");
         }
@@ -139,6 +148,11 @@ public final class DetectionRun {
                         + " Hz); choose sweeps of one rate with --sweeps");
             }
             rate = r;
+        }
+        if (rate < MIN_RATE_HZ) {
+            throw new RecordingFormatException(recording.source().orElse(null), "sampled at " + rate
+                    + " Hz: detection needs at least " + (long) MIN_RATE_HZ + " Hz (minis rise within about a millisecond, "
+                    + "and the template must span more than a few samples)");
         }
         return chosen;
     }

@@ -1,6 +1,7 @@
 package org.mepsc.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -122,6 +123,22 @@ class DetectionBehaviourTest {
         assertThat(o.result().calibration().notchSource()).isEqualTo("auto");
         SyntheticMinis quiet = SyntheticMinis.make(6, 12, 10_000, 3, 15, 2, 0.5, 4);
         assertThat(run(quiet.recording(), DetectionParameters.defaults()).result().calibration().notchHz()).isEmpty();
+    }
+
+    /** Below 1 kHz a recording is refused in one line (at 50 Hz the templates could not even be built). */
+    @ParameterizedTest
+    @CsvSource({"50", "200", "999.5"})
+    void recordingsTooSlowForMinisAreRefused(double rateHz) {
+        float[] x = new float[20_000];
+        SplittableRandom r = new SplittableRandom(3);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        ArrayRecording slow = ArrayRecording.singleCurrent("I", rateHz, x);
+        assertThatThrownBy(() -> DetectionRun.run(slow, 0, List.of(), DetectionParameters.defaults(), Execution.defaults(), e -> { }))
+                .isInstanceOf(org.mepsc.recording.RecordingFormatException.class)
+                .hasMessageContaining("detection needs at least 1000 Hz")
+                .hasMessageNotContaining("\n");
     }
 
     @Test

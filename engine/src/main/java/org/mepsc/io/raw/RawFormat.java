@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.mepsc.io.FileBytes;
 import org.mepsc.io.RawLayout;
+import org.mepsc.io.SampleRates;
 import org.mepsc.json.Json;
 import org.mepsc.recording.RecordingFormatException;
 
@@ -28,7 +29,6 @@ import org.mepsc.recording.RecordingFormatException;
 record RawFormat(RawLayout layout, List<String> units, List<String> names, List<Long> sweepLengths,
         List<Double> sweepStarts) {
 
-    static final double MAX_RATE_HZ = org.mepsc.io.SampleRates.MAX_HZ;
     static final int MAX_CHANNELS = 1024;
     /** A sidecar lists at most a few numbers per sweep; more than this is not one. */
     static final long MAX_SIDECAR_BYTES = 16 << 20;
@@ -60,9 +60,9 @@ record RawFormat(RawLayout layout, List<String> units, List<String> names, List<
             throw new RecordingFormatException(file, where + "sample_rate_hz is missing or not a number");
         }
         double rate = json.get("sample_rate_hz").asDouble();
-        if (!(rate > 0) || rate > MAX_RATE_HZ) {
+        if (!SampleRates.plausible(rate)) {
             throw new RecordingFormatException(file, where + "sample_rate_hz " + json.get("sample_rate_hz")
-                    + " is not a plausible rate (0 to " + (long) MAX_RATE_HZ + " Hz)");
+                    + " is not a plausible rate (" + SampleRates.MIN_HZ + " to " + (long) SampleRates.MAX_HZ + " Hz)");
         }
         int channels = json.path("channels").asInt(1);
         if (channels < 1 || channels > MAX_CHANNELS) {

@@ -12,6 +12,7 @@ import org.mepsc.io.FileBytes;
 import org.mepsc.io.OpenOptions;
 import org.mepsc.io.RawLayout;
 import org.mepsc.io.RecordingReader;
+import org.mepsc.io.SampleRates;
 import org.mepsc.recording.AcquisitionMode;
 import org.mepsc.recording.Channel;
 import org.mepsc.recording.Recording;
@@ -53,7 +54,7 @@ public final class RawReader implements RecordingReader {
                     + "float32|int16, --raw-unit, --raw-scale, --raw-offset, --raw-channels, --raw-header-bytes)");
         }
         RawLayout layout = format.layout();
-        if (layout.sampleRateHz() > RawFormat.MAX_RATE_HZ) {
+        if (!SampleRates.plausible(layout.sampleRateHz())) {
             throw new RecordingFormatException(file, "a sample rate of " + layout.sampleRateHz() + " Hz is not plausible");
         }
         long size = Files.size(file);

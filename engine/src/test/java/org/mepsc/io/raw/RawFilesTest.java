@@ -117,6 +117,7 @@ class RawFilesTest {
         assertThat(sidecarFailure("{\"unit\": \"pA\"}").problem()).contains("sample_rate_hz is missing");
         assertThat(sidecarFailure("{\"sample_rate_hz\": 0}").problem()).contains("not a plausible rate");
         assertThat(sidecarFailure("{\"sample_rate_hz\": 1e12}").problem()).contains("not a plausible rate");
+        assertThat(sidecarFailure("{\"sample_rate_hz\": 1e-5}").problem()).contains("not a plausible rate (0.001 to");
         assertThat(sidecarFailure("{\"sample_rate_hz\": \"fast\"}").problem()).contains("not a number");
         assertThat(sidecarFailure("{\"sample_rate_hz\": 1000, ").problem()).contains("not valid JSON");
         assertThat(sidecarFailure("{\"sample_rate_hz\": 1000, \"dtype\": \"float64\"}").problem()).contains("dtype");
