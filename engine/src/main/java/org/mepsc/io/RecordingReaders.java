@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.mepsc.io.abf.AbfReader;
 import org.mepsc.recording.Recording;
 import org.mepsc.recording.RecordingFormatException;
+import org.mepsc.recording.Sweep;
 
 /** Opens any supported recording, choosing the reader by the file's content. */
 public final class RecordingReaders {
@@ -54,7 +55,28 @@ public final class RecordingReaders {
         }
         RecordingReader reader = detected.orElseThrow(() -> new RecordingFormatException(file,
                 "not a recording mepsc can read (formats: " + formatNames() + ")"));
-        return reader.open(file, options);
+        Recording recording = reader.open(file, options);
+        try {
+            requirePlausibleRates(file, recording);
+        } catch (RecordingFormatException e) {
+            try {
+                recording.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        return recording;
+    }
+
+    /** Refuses a recording that a damaged header gave an impossible rate, whatever its format. */
+    private static void requirePlausibleRates(Path file, Recording recording) throws RecordingFormatException {
+        for (Sweep s : recording.sweeps()) {
+            if (!SampleRates.plausible(s.sampleRateHz())) {
+                throw new RecordingFormatException(file, "sweep " + s.index() + " is sampled at " + s.sampleRateHz()
+                        + " Hz, not a plausible rate (" + SampleRates.MIN_HZ + " to " + (long) SampleRates.MAX_HZ + " Hz)");
+            }
+        }
     }
 
     /** The reader for a file, judged by its content; empty if no reader recognises it. */

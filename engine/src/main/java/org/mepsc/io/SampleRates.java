@@ -1,11 +1,11 @@
 package org.mepsc.io;
 
 /**
- * The sample rates a recording can have (the NWB and raw readers refuse others; the other formats
- * store an interval that their readers check is positive and finite). A rate outside them is a
- * damaged header or attribute, not a recording: no amplifier digitises a trace more slowly than
- * once in 1,000 s or faster than 100 MHz, and a rate near zero (a denormal from a corrupted float)
- * would make the sweep last forever.
+ * The sample rates a recording can have: {@link RecordingReaders#open} refuses a recording with a
+ * sweep outside them, whatever its format (the NWB and raw readers say so earlier, naming the
+ * series or the sidecar). A rate outside them is a damaged header or attribute, not a recording:
+ * no amplifier digitises a trace more slowly than once in 1,000 s or faster than 100 MHz, and a
+ * rate near zero (a denormal from a corrupted float) would make the sweep last forever.
  */
 public final class SampleRates {
 

@@ -147,6 +147,9 @@ class CsvReaderTest {
         assertThat(failure("sweep.csv", "time_s,sweep,IN0_pA\n0,0,1\n0.1,0.5,1\n").problem()).contains("not a whole number");
         assertThat(failure("long.csv", "time_s,IN0_pA\n0," + "1".repeat(2_000_000) + "\n").problem()).contains("longer than");
         assertThat(failure("empty.csv", "").problem()).contains("empty");
+        // whatever the format, a rate no recording has is refused when the file is opened
+        assertThat(failure("hours.csv", "time_s,IN0_pA\n0,1\n3600,2\n7200,3\n").problem())
+                .isEqualTo("sweep 0 is sampled at 2.777777777777778E-4 Hz, not a plausible rate (0.001 to 100000000 Hz)");
     }
 
     @Test
