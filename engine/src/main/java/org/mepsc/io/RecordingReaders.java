@@ -72,10 +72,7 @@ public final class RecordingReaders {
     /** Refuses a recording that a damaged header gave an impossible rate, whatever its format. */
     private static void requirePlausibleRates(Path file, Recording recording) throws RecordingFormatException {
         for (Sweep s : recording.sweeps()) {
-            if (!SampleRates.plausible(s.sampleRateHz())) {
-                throw new RecordingFormatException(file, "sweep " + s.index() + " is sampled at " + s.sampleRateHz()
-                        + " Hz, not a plausible rate (" + SampleRates.MIN_HZ + " to " + (long) SampleRates.MAX_HZ + " Hz)");
-            }
+            SampleRates.require(file, "sweep " + s.index(), s.sampleRateHz());
         }
     }
 

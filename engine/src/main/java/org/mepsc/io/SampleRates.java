@@ -1,5 +1,8 @@
 package org.mepsc.io;
 
+import java.nio.file.Path;
+import org.mepsc.recording.RecordingFormatException;
+
 /**
  * The sample rates a recording can have: {@link RecordingReaders#open} refuses a recording with a
  * sweep outside them, whatever its format (the NWB and raw readers say so earlier, naming the
@@ -18,5 +21,21 @@ public final class SampleRates {
     /** Whether {@code hz} is a rate a recording can have. */
     public static boolean plausible(double hz) {
         return hz >= MIN_HZ && hz <= MAX_HZ;
+    }
+
+    /** The range, as the refusals below quote it. */
+    public static String range() {
+        return "(" + MIN_HZ + " to " + (long) MAX_HZ + " Hz)";
+    }
+
+    /**
+     * Refuses {@code hz} for {@code what} of {@code file} (a sweep, a series) unless it is plausible.
+     *
+     * @throws RecordingFormatException "WHAT is sampled at HZ Hz, not a plausible rate (range)"
+     */
+    public static void require(Path file, String what, double hz) throws RecordingFormatException {
+        if (!plausible(hz)) {
+            throw new RecordingFormatException(file, what + " is sampled at " + hz + " Hz, not a plausible rate " + range());
+        }
     }
 }

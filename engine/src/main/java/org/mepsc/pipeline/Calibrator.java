@@ -499,7 +499,9 @@ final class Calibrator {
 
     /**
      * Of the starting templates, the evaluation of the one with most strict detections on
-     * {@code windows} (the first on a tie). Within the learning budget the three are evaluated at
+     * {@code windows} (the first on a tie), with each window's conditioned trace kept (for the
+     * average, and so that the learning windows evaluated next can reuse the statistic of the
+     * windows they share with these). Within the learning budget the three are evaluated at
      * once, so that each one's noise fit runs beside the others' windows; beyond it (learning on
      * all windows of a recording with few events) one at a time, holding two evaluations as before.
      */

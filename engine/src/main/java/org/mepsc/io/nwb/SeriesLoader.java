@@ -83,10 +83,7 @@ final class SeriesLoader {
     /** {start time, rate}: from starting_time and its rate, or from regular timestamps; the rate plausible. */
     private double[] timing(Group g, long samples) throws RecordingFormatException {
         double[] timing = startAndRate(g, samples);
-        if (!SampleRates.plausible(timing[1])) {
-            throw new RecordingFormatException(file, path(g) + " is sampled at " + timing[1] + " Hz, not a plausible rate ("
-                    + SampleRates.MIN_HZ + " to " + (long) SampleRates.MAX_HZ + " Hz)");
-        }
+        SampleRates.require(file, path(g), timing[1]); // before the sweeps: the message names the series
         return timing;
     }
 

@@ -62,7 +62,7 @@ record RawFormat(RawLayout layout, List<String> units, List<String> names, List<
         double rate = json.get("sample_rate_hz").asDouble();
         if (!SampleRates.plausible(rate)) {
             throw new RecordingFormatException(file, where + "sample_rate_hz " + json.get("sample_rate_hz")
-                    + " is not a plausible rate (" + SampleRates.MIN_HZ + " to " + (long) SampleRates.MAX_HZ + " Hz)");
+                    + " is not a plausible rate " + SampleRates.range());
         }
         int channels = json.path("channels").asInt(1);
         if (channels < 1 || channels > MAX_CHANNELS) {

@@ -54,9 +54,7 @@ public final class RawReader implements RecordingReader {
                     + "float32|int16, --raw-unit, --raw-scale, --raw-offset, --raw-channels, --raw-header-bytes)");
         }
         RawLayout layout = format.layout();
-        if (!SampleRates.plausible(layout.sampleRateHz())) {
-            throw new RecordingFormatException(file, "a sample rate of " + layout.sampleRateHz() + " Hz is not plausible");
-        }
+        SampleRates.require(file, "the raw layout", layout.sampleRateHz());
         long size = Files.size(file);
         long frameBytes = (long) layout.channelCount() * layout.sampleType().bytes();
         if (layout.headerBytes() > size) {
