@@ -12,8 +12,9 @@ package org.mepsc.filter;
  * {@code j % lanes}, (1) a DFT down each lane over the rows, (2) the twiddles
  * {@code W^(k1·lane)}, (3) a transpose, (4) a DFT down each lane over the new rows. Bin {@code k}
  * then sits at row {@code k / rows}, lane {@code k % rows}. The DFTs are radix-2 decimation in
- * frequency, in place, leaving rows in bit-reversed order; that order costs nothing, because rows
- * are references. Unscaled: forward {@code X[k] = Σ x[j] e^(−2πijk/n)}, inverse with {@code +}.
+ * frequency, in place ({@link Butterflies}: the Vector API's where the JVM has it, with the same
+ * results), leaving rows in bit-reversed order; that order costs nothing, because rows are
+ * references. Unscaled: forward {@code X[k] = Σ x[j] e^(−2πijk/n)}, inverse with {@code +}.
  * Not thread-safe (scratch); one per thread.
  */
 public final class RowFft {
@@ -33,6 +34,7 @@ public final class RowFft {
     private final float[][] viewRe;
     private final float[][] viewIm;
     private final float[][] reorder;
+    private final Butterflies butterflies = Butterflies.fastest();
 
     /**
      * @param rows rows of the input (a power of two, at least 8)
@@ -93,7 +95,7 @@ public final class RowFft {
      * {@code outIm} are reordered; the arrays must not be shared with the input.
      */
     public void transform(float[][] inRe, float[][] inIm, float[][] outRe, float[][] outIm) {
-        dif(inRe, inIm, rows, lanes, rowWRe, rowWIm);
+        butterflies.dif(inRe, inIm, rows, lanes, rowWRe, rowWIm);
         for (int k1 = 0; k1 < rows; k1++) {
             viewRe[k1] = inRe[rowReversed[k1]];
             viewIm[k1] = inIm[rowReversed[k1]];
@@ -101,7 +103,7 @@ public final class RowFft {
         }
         transpose(viewRe, outRe, lanes);
         transpose(viewIm, outIm, lanes);
-        dif(outRe, outIm, lanes, rows, laneWRe, laneWIm);
+        butterflies.dif(outRe, outIm, lanes, rows, laneWRe, laneWIm);
         unreverse(outRe);
         unreverse(outIm);
     }
@@ -111,45 +113,6 @@ public final class RowFft {
             reorder[k] = x[laneReversed[k]];
         }
         System.arraycopy(reorder, 0, x, 0, lanes);
-    }
-
-    /**
-     * In-place DFT down each lane over {@code count} rows of {@code length}: radix-2 decimation in
-     * frequency; the result's row {@code k} is at row {@code bitReversed(k)}. (A radix-4 butterfly
-     * touches eight arrays, and C2 in Java 17 vectorises no loop over that many.)
-     *
-     * @param wRe W_count^k for k below count
-     */
-    private static void dif(float[][] re, float[][] im, int count, int length, float[] wRe, float[] wIm) {
-        for (int h = count / 2, step = 1; h >= 1; h /= 2, step *= 2) {
-            for (int g = 0; g < count; g += 2 * h) {
-                for (int j = 0; j < h; j++) {
-                    butterfly(re[g + j], im[g + j], re[g + j + h], im[g + j + h], wRe[j * step], wIm[j * step], length);
-                }
-            }
-        }
-    }
-
-    /**
-     * a, b ← a + b, (a − b)·w, also for w = 1 (a loop of its own for the first butterfly of each
-     * group kept C2 from vectorising either). The imaginary part is written {@code t·wi − u·(−wr)},
-     * which is {@code t·wi + u·wr} exactly: in the plain form C2 (Java 17) takes the two products
-     * by {@code wr} for one pattern and does not vectorise the loop.
-     */
-    private static void butterfly(float[] ar, float[] ai, float[] br, float[] bi, float wr, float wi, int length) {
-        float negativeWr = -wr;
-        for (int i = 0; i < length; i++) {
-            float xr = ar[i];
-            float xi = ai[i];
-            float yr = br[i];
-            float yi = bi[i];
-            ar[i] = xr + yr;
-            ai[i] = xi + yi;
-            float t = xr - yr;
-            float u = xi - yi;
-            br[i] = t * wr - u * wi;
-            bi[i] = t * wi - u * negativeWr;
-        }
     }
 
     /** z = x · w lane by lane, for {@code length} lanes; z may be x. */

@@ -88,17 +88,11 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
         // the common case, a value that changes by less than the threshold right after another
         // that changed, can end no run and make no zone: those stretches are only walked through
         boolean skipQuiet = flatRun >= 2;
+        QuietWalk walk = QuietWalk.fastest();
+        float quietThreshold = QuietWalk.floatThreshold(threshold);
         for (int i = start; i < end; i++) {
             if (skipQuiet && runStart == i - 1) {
-                float prev = raw[i - 1];
-                while (i < end) {
-                    float d = raw[i] - prev;
-                    if (d == 0 || !(Math.abs(d) <= threshold)) {
-                        break;
-                    }
-                    prev = raw[i];
-                    i++;
-                }
+                i = walk.stop(raw, i, end, quietThreshold);
                 runStart = i - 1;
                 if (i == end) {
                     break;

@@ -1,0 +1,57 @@
+package org.mepsc.simd;
+
+import java.util.function.IntSupplier;
+
+/**
+ * Whether mepsc's Vector API kernels run in this JVM, and loading them. The Vector API is
+ * incubating in Java 17: its module is absent unless the JVM starts with
+ * {@code --add-modules jdk.incubator.vector} (as {@code ./mepsc} does), so each kernel lives in a
+ * class of its own that only this loader names, beside a plain implementation of the same
+ * interface that computes the same values bit for bit. The kernels are used when the module is
+ * present, the machine's vectors hold at least eight floats, and the system property
+ * {@code mepsc.vector} is not {@code off}.
+ */
+public final class Simd {
+
+    private static final boolean AVAILABLE = probe();
+
+    private Simd() {
+    }
+
+    /** Whether the Vector API kernels are used in this JVM. */
+    public static boolean available() {
+        return AVAILABLE;
+    }
+
+    /**
+     * A new instance of the Vector API kernel {@code className} (a class with a no-argument
+     * constructor implementing {@code type}) if {@link #available()}, else {@code plain}.
+     */
+    public static <T> T choose(Class<T> type, String className, T plain) {
+        if (!AVAILABLE) {
+            return plain;
+        }
+        try {
+            var constructor = Class.forName(className).asSubclass(type).getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return plain;
+        }
+    }
+
+    private static boolean probe() {
+        if ("off".equals(System.getProperty("mepsc.vector"))
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return false;
+        }
+        try {
+            // vectors of fewer than eight floats gained too little to be worth the module
+            var width = Class.forName("org.mepsc.simd.VectorWidth").asSubclass(IntSupplier.class).getDeclaredConstructor();
+            width.setAccessible(true);
+            return width.newInstance().getAsInt() >= 8;
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return false;
+        }
+    }
+}
