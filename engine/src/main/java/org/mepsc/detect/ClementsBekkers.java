@@ -31,24 +31,27 @@ public final class ClementsBekkers extends TemplateMatching {
      * negative, so where the centred sum is below 0 the fit's error is not above 0 either way.
      */
     @Override
-    void values(float[] corr, int at, double[] s1, double[] s2, int n, float[] out, int outOffset) {
+    void values(float[] corr, int at, double[] s1, double[] s2, int first, int n, float[] out, int outOffset) {
         double inverseSquares = 1 / templateSquares();
         double inverseLength = 1.0 / length();
         double gain = Math.sqrt(length() - 1) * inverseSquares;
-        for (int i = 0; i < n; i++) {
+        int end = first + n;
+        for (int i = first; i < end; i++) {
             s2[i] = s2[i] - s1[i] * s1[i] * inverseLength;
         }
-        for (int i = 0; i < n; i++) {
-            s1[i] = corr[at + i];
+        int shift = at - first;
+        for (int i = first; i < end; i++) {
+            s1[i] = corr[shift + i];
         }
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < end; i++) {
             double correlation = s1[i];
             double sse = s2[i] - correlation * correlation * inverseSquares;
             s2[i] = sse;
             s1[i] = correlation * gain / Math.sqrt(sse);
         }
-        for (int i = 0; i < n; i++) {
-            out[outOffset + i] = s2[i] > 0 ? (float) s1[i] : 0f;
+        int to = outOffset - first;
+        for (int i = first; i < end; i++) {
+            out[to + i] = s2[i] > 0 ? (float) s1[i] : 0f;
         }
     }
 }

@@ -23,11 +23,11 @@ public final class PearsonCorrelation extends TemplateMatching {
     }
 
     @Override
-    void values(float[] corr, int at, double[] s1, double[] s2, int n, float[] out, int outOffset) {
+    void values(float[] corr, int at, double[] s1, double[] s2, int first, int n, float[] out, int outOffset) {
         double see = templateSquares();
         for (int i = 0; i < n; i++) {
             double correlation = corr[at + i];
-            double denominator = see * centredSquares(s1[i], s2[i]);
+            double denominator = see * centredSquares(s1[first + i], s2[first + i]);
             if (!(denominator > 0)) {
                 out[outOffset + i] = 0f;
                 continue;

@@ -77,32 +77,29 @@ abstract class TemplateMatching implements Detector {
     public void statistic(Window conditioned, List<Window> kernelOutputs, long from, int count, float[] out, int outOffset) {
         Window corr = kernelOutputs.get(0);
         WindowSums sums = new WindowSums(e.length);
-        double[] s1 = new double[WindowSums.SYNC];
-        double[] s2 = new double[WindowSums.SYNC];
+        int group = WindowSums.SYNC * WindowSums.SEGMENTS;
+        double[] s1 = new double[group];
+        double[] s2 = new double[group];
         float[] c = corr.data();
         long end = from + count;
         long pos = from;
         while (pos < end) {
+            // the sums first (chains of additions), then the values (independent, so they pipeline)
             long grid = Math.floorDiv(pos, WindowSums.SYNC) * WindowSums.SYNC;
-            sums.resync(conditioned, grid);
-            for (long p = grid; p < pos; p++) {
-                sums.slide(conditioned, p);
-            }
-            long segmentEnd = Math.min(end, grid + WindowSums.SYNC);
-            // the sums first (a chain of additions), then the values (independent, so they pipeline)
-            int n = (int) (segmentEnd - pos);
-            sums.run(conditioned, pos, n, s1, s2);
-            values(c, (int) (pos - corr.origin()), s1, s2, n, out, outOffset + (int) (pos - from));
-            pos = segmentEnd;
+            long groupEnd = Math.min(end, grid + group);
+            sums.run(conditioned, grid, (int) (groupEnd - grid), s1, s2);
+            values(c, (int) (pos - corr.origin()), s1, s2, (int) (pos - grid), (int) (groupEnd - pos), out,
+                    outOffset + (int) (pos - from));
+            pos = groupEnd;
         }
     }
 
     /**
      * The statistic at {@code n} consecutive positions from the correlations {@code corr[at..]} and
-     * the window sums Σx ({@code s1}) and Σx² ({@code s2}) there, which it may overwrite (they are
-     * the caller's scratch, filled again for every segment).
+     * the window sums Σx ({@code s1[first..]}) and Σx² ({@code s2[first..]}) there, which it may
+     * overwrite (they are the caller's scratch, filled again for every group of segments).
      */
-    abstract void values(float[] corr, int at, double[] s1, double[] s2, int n, float[] out, int outOffset);
+    abstract void values(float[] corr, int at, double[] s1, double[] s2, int first, int n, float[] out, int outOffset);
 
     /** Σ(x − mean)² over a window from its sums, never negative. */
     final double centredSquares(double s1, double s2) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mepsc.events.Polarity;
 import org.mepsc.filter.Fir;
@@ -117,7 +118,12 @@ class DetectorsTest {
             want[i] = sse > 0 ? (float) (correlation * gain / Math.sqrt(sse)) : 0f;
         }
         float[] got = new float[n + 2];
-        cb.values(corr, 7, s1.clone(), s2.clone(), n, got, 2);
+        // the sums from index 3 of the scratch arrays
+        double[] scratch1 = new double[n + 3];
+        double[] scratch2 = new double[n + 3];
+        System.arraycopy(s1, 0, scratch1, 3, n);
+        System.arraycopy(s2, 0, scratch2, 3, n);
+        cb.values(corr, 7, scratch1, scratch2, 3, n, got, 2);
         for (int i = 0; i < n; i++) {
             assertThat(Float.floatToRawIntBits(got[2 + i])).as("position %d", i).isEqualTo(Float.floatToRawIntBits(want[i]));
         }
@@ -186,37 +192,52 @@ class DetectorsTest {
     }
 
     /**
-     * The statistic takes a segment's window sums from {@link WindowSums#run}, a loop of its own;
-     * every position must get the sums one {@link WindowSums#slide} at a time gives (resynchronised
-     * at the segment's start, slid from there), bit for bit, across segment boundaries and from a
-     * start inside a segment.
+     * The window sums at position {@code p} as their definition computes them: directly at the
+     * multiple of {@link WindowSums#SYNC} at or before {@code p}, then slid one sample at a time.
+     */
+    private static double[] slidSums(float[] x, int length, long p) {
+        int grid = (int) (p / WindowSums.SYNC * WindowSums.SYNC);
+        double a = 0;
+        double b = 0;
+        for (int j = 0; j < length; j++) {
+            double v = x[grid + j];
+            a += v;
+            b += v * v;
+        }
+        for (int q = grid; q < p; q++) {
+            double out = x[q];
+            double in = x[q + length];
+            a += in - out;
+            b += in * in - out * out;
+        }
+        return new double[] {a, b};
+    }
+
+    /**
+     * The statistic takes its window sums from {@link WindowSums#run}, which advances four
+     * segments' chains of additions at once; every position must get, bit for bit, the sums its
+     * segment's own chain gives, across segment and group boundaries and from a start inside a
+     * segment.
      */
     @ParameterizedTest
-    @ValueSource(longs = {6, 7})
-    void theStatisticsSumsAreWindowSumsOwn(long seed) {
+    @CsvSource({"6, 700, 1500", "7, 700, 1500", "8, 1000, 5500", "9, 2048, 4096"})
+    void theStatisticsSumsAreTheSlidSums(long seed, long from, int count) {
         double[] shape = new Template(0.5, 4).sampled(10_000, 10, 150);
-        float[] x = noisyEvents(seed, 4000, shape, 10);
+        float[] x = noisyEvents(seed, (int) (from + count + 1000), shape, 10);
         // far from 0, so that the sums' last bits reach the statistic's floats
         for (int i = 0; i < x.length; i++) {
             x[i] += 1e5f;
         }
         ClementsBekkers cb = new ClementsBekkers(shape, 10, Polarity.NEGATIVE);
-        long from = 700;
-        int count = 1500;
         Window corr = apply(cb.kernels().get(0), x, from, count);
         Window w = new Window(x, 0, x.length);
         float[] out = new float[count];
         cb.statistic(w, List.of(corr), from, count, out, 0);
-        WindowSums sums = new WindowSums(shape.length);
         for (int k = 0; k < count; k++) {
             long p = from + k;
-            long grid = p / WindowSums.SYNC * WindowSums.SYNC;
-            sums.resync(w, grid);
-            for (long q = grid; q < p; q++) {
-                sums.slide(w, q);
-            }
+            double[] sums = slidSums(x, shape.length, p);
             float[] one = new float[1];
-            cb.values(corr.data(), (int) (p - corr.origin()), new double[] {sums.sum()}, new double[] {sums.sumOfSquares()}, 1, one, 0);
+            cb.values(corr.data(), (int) (p - corr.origin()), new double[] {sums[0]}, new double[] {sums[1]}, 0, 1, one, 0);
             assertThat(Float.floatToRawIntBits(out[k])).as("position %d", p).isEqualTo(Float.floatToRawIntBits(one[0]));
         }
     }
@@ -228,22 +249,18 @@ class DetectorsTest {
         for (int i = 0; i < x.length; i++) {
             x[i] = (float) (1e4 + r.nextGaussian());
         }
-        Window w = new Window(x, 0, x.length);
-        WindowSums sums = new WindowSums(100);
-        sums.resync(w, 0);
-        for (int p = 0; p < 4000; p++) {
-            if (p > 0) {
-                sums.slide(w, p - 1);
+        double[] sums = new double[4000];
+        double[] squares = new double[4000];
+        new WindowSums(100).run(new Window(x, 0, x.length), 0, 4000, sums, squares);
+        for (int p = 0; p < 4000; p += 123) {
+            double s1 = 0;
+            double s2 = 0;
+            for (int j = 0; j < 100; j++) {
+                s1 += x[p + j];
+                s2 += (double) x[p + j] * x[p + j];
             }
-            if (p % 123 == 0) {
-                double s1 = 0, s2 = 0;
-                for (int j = 0; j < 100; j++) {
-                    s1 += x[p + j];
-                    s2 += (double) x[p + j] * x[p + j];
-                }
-                assertThat(sums.sum()).isCloseTo(s1, within(1e-6));
-                assertThat(sums.centredSquares()).isCloseTo(s2 - s1 * s1 / 100, within(1e-3));
-            }
+            assertThat(sums[p]).isCloseTo(s1, within(1e-6));
+            assertThat(squares[p] - sums[p] * sums[p] / 100).isCloseTo(s2 - s1 * s1 / 100, within(1e-3));
         }
     }
 
