@@ -28,13 +28,17 @@ public final class PeakPicker {
         float[] d = z.data();
         long lo = Math.max(0, from);
         long hi = Math.min(traceLength, to);
+        GateScan scan = GateScan.fastest();
+        float gate = GateScan.gate(threshold);
+        int end = (int) (hi - z.origin());
         for (long p = lo; p < hi; ) {
-            int i = (int) (p - z.origin());
-            float v = d[i];
-            if (!(v >= threshold)) {
-                p++; // most samples: nothing more to work out
-                continue;
+            // most samples do not reach the threshold: nothing more to work out there
+            int i = scan.first(d, (int) (p - z.origin()), end, gate);
+            if (i == end) {
+                break;
             }
+            p = z.origin() + i;
+            float v = d[i];
             int a = (int) Math.max(z.origin(), p - refractory) - (int) z.origin();
             int b = (int) (Math.min(traceLength, p + refractory + 1) - z.origin());
             if (reachedBefore(d, i, v, a)) {
@@ -69,14 +73,15 @@ public final class PeakPicker {
         float[] d = raw.data();
         long lo = Math.max(0, from);
         long hi = Math.min(traceLength, to);
+        GateScan scan = GateScan.fastest();
+        int end = (int) (hi - raw.origin());
         for (long p = lo; p < hi; ) {
-            int i = (int) (p - raw.origin());
-            float x = d[i];
-            if (!(x >= gate)) {
-                p++;
-                continue;
+            int i = scan.first(d, (int) (p - raw.origin()), end, gate);
+            if (i == end) {
+                break;
             }
-            float v = z(x, mu, scale);
+            p = raw.origin() + i;
+            float v = z(d[i], mu, scale);
             int a = (int) Math.max(raw.origin(), p - refractory) - (int) raw.origin();
             int b = (int) (Math.min(traceLength, p + refractory + 1) - raw.origin());
             if (reachedBefore(d, i, v, a, mu, scale)) {
