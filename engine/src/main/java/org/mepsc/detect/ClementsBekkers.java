@@ -12,6 +12,9 @@ public final class ClementsBekkers extends TemplateMatching {
 
     public static final String NAME = "template";
 
+    /** Floors below this are ignored (the margin's argument needs a normal float well above 0). */
+    private static final float MIN_FLOOR = 1e-30f;
+
     public ClementsBekkers(double[] shape, int pre, Polarity polarity) {
         super(shape, pre, polarity);
     }
@@ -29,9 +32,17 @@ public final class ClementsBekkers extends TemplateMatching {
      * per position instead of four (constants' reciprocals are taken once): 3.5 → 1.9 ns a position
      * in a micro test. The {@code max} can be left out because {@code c·c·(1/Σe²)} is never
      * negative, so where the centred sum is below 0 the fit's error is not above 0 either way.
+     *
+     * <p>With a floor (the pass's peak picking), the division and square root, which bound the loop
+     * (1.4 of 2.4 ns a position), are taken only where the value can reach it:
+     * {@code g = c·√(N−1)/Σe²} reaches the floor {@code F > 0} only if {@code g > 0} and
+     * {@code g² ≥ F²·sse}. The test keeps a relative margin of 10⁻⁶, hundreds of times the rounding
+     * of either side, so every value that reaches the floor is computed as without one; the others
+     * are written as 0.
      */
     @Override
-    void values(float[] corr, int at, double[] s1, double[] s2, int first, int n, float[] out, int outOffset) {
+    void values(float[] corr, int at, double[] s1, double[] s2, int first, int n, float[] out, int outOffset,
+            float floor) {
         double inverseSquares = 1 / templateSquares();
         double inverseLength = 1.0 / length();
         double gain = Math.sqrt(length() - 1) * inverseSquares;
@@ -43,15 +54,33 @@ public final class ClementsBekkers extends TemplateMatching {
         for (int i = first; i < end; i++) {
             s1[i] = corr[shift + i];
         }
+        int to = outOffset - first;
+        if (!(floor >= MIN_FLOOR)) {
+            for (int i = first; i < end; i++) {
+                double correlation = s1[i];
+                double sse = s2[i] - correlation * correlation * inverseSquares;
+                s2[i] = sse;
+                s1[i] = correlation * gain / Math.sqrt(sse);
+            }
+            for (int i = first; i < end; i++) {
+                out[to + i] = s2[i] > 0 ? (float) s1[i] : 0f;
+            }
+            return;
+        }
         for (int i = first; i < end; i++) {
             double correlation = s1[i];
-            double sse = s2[i] - correlation * correlation * inverseSquares;
-            s2[i] = sse;
-            s1[i] = correlation * gain / Math.sqrt(sse);
+            s2[i] = s2[i] - correlation * correlation * inverseSquares;
+            s1[i] = correlation * gain;
         }
-        int to = outOffset - first;
+        double reach = (double) floor * floor * (1 - 1e-6);
         for (int i = first; i < end; i++) {
-            out[to + i] = s2[i] > 0 ? (float) s1[i] : 0f;
+            double sse = s2[i];
+            double g = s1[i];
+            float v = 0f;
+            if (sse > 0 && g > 0 && g * g >= reach * sse) {
+                v = (float) (g / Math.sqrt(sse));
+            }
+            out[to + i] = v;
         }
     }
 }

@@ -59,4 +59,15 @@ public interface Detector {
      * @param kernelOutputs the outputs of {@link #kernels()}, covering {@code [from, from+count)}
      */
     void statistic(Window conditioned, List<Window> kernelOutputs, long from, int count, float[] out, int outOffset);
+
+    /**
+     * As {@link #statistic}, for a caller that looks only at values of at least {@code floor}
+     * (peak picking with a threshold): those are written exactly, and a value below the floor may
+     * be written as any value below it, so a detector can skip work where the value cannot reach
+     * it. The default computes every value.
+     */
+    default void statistic(Window conditioned, List<Window> kernelOutputs, long from, int count, float[] out,
+            int outOffset, float floor) {
+        statistic(conditioned, kernelOutputs, from, count, out, outOffset);
+    }
 }

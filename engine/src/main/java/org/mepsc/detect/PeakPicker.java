@@ -129,6 +129,15 @@ public final class PeakPicker {
     }
 
     /**
+     * The smallest raw value whose z value in SDs of {@code noise} reaches {@code threshold} (NaN
+     * if none does): {@link #peaks(Window, NoiseEstimate, long, long, double, int, long, PeakConsumer)}
+     * looks at nothing below it.
+     */
+    public static float rawGate(NoiseEstimate noise, double threshold) {
+        return smallestReaching(noise.mean(), 1 / noise.sd(), threshold);
+    }
+
+    /**
      * The smallest float whose z value reaches {@code threshold} (NaN if none does). z is
      * non-decreasing in x, so x ≥ this value exactly when z(x) ≥ threshold.
      */

@@ -23,7 +23,8 @@ public final class PearsonCorrelation extends TemplateMatching {
     }
 
     @Override
-    void values(float[] corr, int at, double[] s1, double[] s2, int first, int n, float[] out, int outOffset) {
+    void values(float[] corr, int at, double[] s1, double[] s2, int first, int n, float[] out, int outOffset,
+            float floor) {
         double see = templateSquares();
         for (int i = 0; i < n; i++) {
             double correlation = corr[at + i];

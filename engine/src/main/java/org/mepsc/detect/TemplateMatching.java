@@ -75,6 +75,12 @@ abstract class TemplateMatching implements Detector {
 
     @Override
     public void statistic(Window conditioned, List<Window> kernelOutputs, long from, int count, float[] out, int outOffset) {
+        statistic(conditioned, kernelOutputs, from, count, out, outOffset, Float.NaN);
+    }
+
+    @Override
+    public void statistic(Window conditioned, List<Window> kernelOutputs, long from, int count, float[] out,
+            int outOffset, float floor) {
         Window corr = kernelOutputs.get(0);
         WindowSums sums = new WindowSums(e.length);
         int group = WindowSums.SYNC * WindowSums.SEGMENTS;
@@ -89,7 +95,7 @@ abstract class TemplateMatching implements Detector {
             long groupEnd = Math.min(end, grid + group);
             sums.run(conditioned, grid, (int) (groupEnd - grid), s1, s2);
             values(c, (int) (pos - corr.origin()), s1, s2, (int) (pos - grid), (int) (groupEnd - pos), out,
-                    outOffset + (int) (pos - from));
+                    outOffset + (int) (pos - from), floor);
             pos = groupEnd;
         }
     }
@@ -97,9 +103,11 @@ abstract class TemplateMatching implements Detector {
     /**
      * The statistic at {@code n} consecutive positions from the correlations {@code corr[at..]} and
      * the window sums Σx ({@code s1[first..]}) and Σx² ({@code s2[first..]}) there, which it may
-     * overwrite (they are the caller's scratch, filled again for every group of segments).
+     * overwrite (they are the caller's scratch, filled again for every group of segments). Values
+     * below {@code floor} may be written as any value below it (NaN: every value exactly).
      */
-    abstract void values(float[] corr, int at, double[] s1, double[] s2, int first, int n, float[] out, int outOffset);
+    abstract void values(float[] corr, int at, double[] s1, double[] s2, int first, int n, float[] out, int outOffset,
+            float floor);
 
     /** Σ(x − mean)² over a window from its sums, never negative. */
     final double centredSquares(double s1, double s2) {

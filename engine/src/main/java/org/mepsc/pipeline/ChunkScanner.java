@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mepsc.detect.Detector;
+import org.mepsc.detect.PeakPicker;
 import org.mepsc.detect.Window;
 import org.mepsc.events.Event;
 import org.mepsc.events.Measurement;
@@ -292,7 +293,9 @@ final class ChunkScanner {
         long statValidHi = Math.max(statLo, Math.min(statHi, ld - detector.reachAfter()));
         int valid = (int) (statValidHi - statLo);
         if (valid > 0) {
-            detector.statistic(new Window(cond, condLo, condUsed), kernelWindows, statLo, valid, values, 0);
+            // the pass looks only at values that reach its threshold (detections); calibration at all
+            float floor = zScores ? PeakPicker.rawGate(setup.noise(), setup.threshold()) : Float.NaN;
+            detector.statistic(new Window(cond, condLo, condUsed), kernelWindows, statLo, valid, values, 0, floor);
         }
         Arrays.fill(values, valid, statLen, Float.NEGATIVE_INFINITY);
         stat.values = values;

@@ -81,6 +81,48 @@ class DetectorsTest {
     }
 
     /**
+     * With a floor, every value that reaches it is the value computed without one, bit for bit,
+     * and every other value stays below it: peak picking with a threshold at or above the floor
+     * therefore finds the same peaks. The floors sit among the statistic's own values, so that many
+     * values lie within rounding of them.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {21, 22, 23})
+    void aFloorChangesNoValueThatReachesIt(long seed) {
+        double[] shape = new Template(0.5, 4).sampled(10_000, 10, 150);
+        float[] x = noisyEvents(seed, 12_000, shape, 10);
+        ClementsBekkers cb = new ClementsBekkers(shape, 10, Polarity.NEGATIVE);
+        long from = 600;
+        int count = 10_000;
+        Window corr = apply(cb.kernels().get(0), x, from, count);
+        Window w = new Window(x, 0, x.length);
+        float[] exact = new float[count];
+        cb.statistic(w, List.of(corr), from, count, exact, 0);
+        float[] sorted = exact.clone();
+        java.util.Arrays.sort(sorted);
+        for (double quantile : new double[] {0.5, 0.9, 0.99, 0.999}) {
+            float floor = sorted[(int) (quantile * (count - 1))];
+            for (float f : new float[] {floor, Math.nextUp(floor), Math.nextDown(floor)}) {
+                float[] gated = new float[count];
+                cb.statistic(w, List.of(corr), from, count, gated, 0, f);
+                for (int k = 0; k < count; k++) {
+                    if (exact[k] >= f) {
+                        assertThat(Float.floatToRawIntBits(gated[k])).as("position %d, floor %s", from + k, f)
+                                .isEqualTo(Float.floatToRawIntBits(exact[k]));
+                    } else {
+                        assertThat(gated[k]).as("position %d, floor %s", from + k, f).isLessThan(f);
+                    }
+                }
+                java.util.List<Long> wanted = new java.util.ArrayList<>();
+                java.util.List<Long> got = new java.util.ArrayList<>();
+                PeakPicker.peaks(new Window(exact, from, count), from, from + count, f, 30, from + count, (p, z) -> wanted.add(p));
+                PeakPicker.peaks(new Window(gated, from, count), from, from + count, f, 30, from + count, (p, z) -> got.add(p));
+                assertThat(got).as("peaks, floor %s", f).isEqualTo(wanted);
+            }
+        }
+    }
+
+    /**
      * The criterion is computed in passes the compiler can vectorise; its values are those of the
      * one-pass form with {@code max(0, centred sum)}, bit for bit, also where rounding makes the
      * centred sum negative (flat or nearly flat windows) and where the fit is perfect.
@@ -123,7 +165,7 @@ class DetectorsTest {
         double[] scratch2 = new double[n + 3];
         System.arraycopy(s1, 0, scratch1, 3, n);
         System.arraycopy(s2, 0, scratch2, 3, n);
-        cb.values(corr, 7, scratch1, scratch2, 3, n, got, 2);
+        cb.values(corr, 7, scratch1, scratch2, 3, n, got, 2, Float.NaN);
         for (int i = 0; i < n; i++) {
             assertThat(Float.floatToRawIntBits(got[2 + i])).as("position %d", i).isEqualTo(Float.floatToRawIntBits(want[i]));
         }
@@ -237,7 +279,8 @@ class DetectorsTest {
             long p = from + k;
             double[] sums = slidSums(x, shape.length, p);
             float[] one = new float[1];
-            cb.values(corr.data(), (int) (p - corr.origin()), new double[] {sums[0]}, new double[] {sums[1]}, 0, 1, one, 0);
+            cb.values(corr.data(), (int) (p - corr.origin()), new double[] {sums[0]}, new double[] {sums[1]}, 0, 1, one, 0,
+                    Float.NaN);
             assertThat(Float.floatToRawIntBits(out[k])).as("position %d", p).isEqualTo(Float.floatToRawIntBits(one[0]));
         }
     }
