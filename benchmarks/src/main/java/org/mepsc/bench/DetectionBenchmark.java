@@ -41,7 +41,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 3)
 @Measurement(iterations = 5, time = 3)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", ForkOptions.VECTOR_API})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 public class DetectionBenchmark {
 
     static final int SAMPLES = 3_000_000;

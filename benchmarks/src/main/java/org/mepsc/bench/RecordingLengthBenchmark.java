@@ -32,7 +32,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xmx1g", ForkOptions.VECTOR_API})
+@Fork(value = 1, jvmArgsAppend = {"-Xmx1g"})
 @Warmup(iterations = 1, time = 10)
 @Measurement(iterations = 3, time = 10)
 public class RecordingLengthBenchmark {

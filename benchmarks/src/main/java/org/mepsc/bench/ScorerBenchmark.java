@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {ForkOptions.VECTOR_API})
+@Fork(1)
 public class ScorerBenchmark {
 
     @Param({"sorted", "shuffled"})

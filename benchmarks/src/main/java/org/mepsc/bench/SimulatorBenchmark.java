@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {ForkOptions.VECTOR_API})
+@Fork(1)
 public class SimulatorBenchmark {
 
     private static final int SECONDS = 10;

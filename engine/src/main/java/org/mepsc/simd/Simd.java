@@ -5,11 +5,15 @@ import java.util.function.IntSupplier;
 /**
  * Whether mepsc's Vector API kernels run in this JVM, and loading them. The Vector API is
  * incubating in Java 17: its module is absent unless the JVM starts with
- * {@code --add-modules jdk.incubator.vector} (as {@code ./mepsc} does), so each kernel lives in a
- * class of its own that only this loader names, beside a plain implementation of the same
- * interface that computes the same values bit for bit. The kernels are used when the module is
- * present, the machine's vectors hold at least eight floats, and the system property
- * {@code mepsc.vector} is not {@code off}.
+ * {@code --add-modules jdk.incubator.vector}, so each kernel lives in a class of its own that only
+ * this loader names, beside a plain implementation of the same interface that computes the same
+ * values bit for bit. The kernels are used when the module is present, the machine's vectors hold
+ * at least eight floats, and the system property {@code mepsc.vector} is not {@code off}.
+ *
+ * <p>They are an opt-in ({@code ./mepsc} does not add the module): in a warm JVM they make a
+ * detection 15–30 % faster, but a single run spends more on compiling them than they save, and
+ * C2 in Java 17 now and then leaves some of their operations as calls that build vector objects,
+ * which costs more than they gain (docs/benchmarks.md, eighth round).
  *
  * <p>Every kernel works on {@code FloatVector.SPECIES_PREFERRED} alone. An int16-to-float kernel
  * for the ABF reader ({@code ShortVector} widened to floats, 0.11 against 0.4–0.56 ns a sample
