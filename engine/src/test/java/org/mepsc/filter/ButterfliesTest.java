@@ -27,14 +27,6 @@ class ButterfliesTest {
         return x;
     }
 
-    private static float[][] copy(float[][] x) {
-        float[][] c = new float[x.length][];
-        for (int i = 0; i < x.length; i++) {
-            c[i] = x[i].clone();
-        }
-        return c;
-    }
-
     @Test
     void theTestJvmHasTheVectorModule() {
         // the poms start every test JVM with it; without it the comparison below would not run
@@ -87,8 +79,8 @@ class ButterfliesTest {
         }
         float[][] re = rows(r, count, length);
         float[][] im = rows(r, count, length);
-        float[][] re2 = copy(re);
-        float[][] im2 = copy(im);
+        float[][] re2 = RowFftTest.copy(re);
+        float[][] im2 = RowFftTest.copy(im);
         new ScalarButterflies().dif(re, im, count, length, wRe, wIm);
         new VectorButterflies().dif(re2, im2, count, length, wRe, wIm);
         for (int k = 0; k < count; k++) {

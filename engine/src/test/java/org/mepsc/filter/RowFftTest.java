@@ -19,7 +19,8 @@ class RowFftTest {
         return x;
     }
 
-    private static float[][] copy(float[][] x) {
+    /** A deep copy of rows (also for {@link ButterfliesTest}). */
+    static float[][] copy(float[][] x) {
         float[][] c = new float[x.length][];
         for (int i = 0; i < x.length; i++) {
             c[i] = x[i].clone();
