@@ -13,8 +13,9 @@ import org.mepsc.trace.Trace;
  * inverse carries the two blocks' outputs in its real and imaginary parts, and no real-input
  * unpacking is needed (it reads bins in reverse order, which the vectoriser cannot do). Inputs
  * before the start or after the end of the trace are taken as the first or last sample (no step,
- * so no ringing); samples that are not finite are replaced by the nearest finite sample of the
- * pair's input window (callers exclude those stretches from analysis). A few recent pairs are
+ * so no ringing); a sample that is not finite is replaced by the last finite sample before it in
+ * the pair's input window, or by the window's first finite sample if none comes before it
+ * (callers exclude those stretches from analysis). A few recent pairs are
  * cached, so sequential and nearby reads cost one transform each. One bank per thread.
  */
 public final class SpectralBank {
