@@ -9,13 +9,11 @@ import org.mepsc.simd.Simd;
  */
 interface GateScan {
 
+    /** The implementation the peak picker uses in this JVM (chosen when first needed). */
+    GateScan FASTEST = Simd.choose(GateScan.class, "org.mepsc.detect.VectorGateScan", new Plain());
+
     /** The first {@code i} in {@code [from, to)} with {@code d[i] ≥ gate}, or {@code to}. */
     int first(float[] d, int from, int to, float gate);
-
-    /** The implementation the peak picker uses in this JVM. */
-    static GateScan fastest() {
-        return Fastest.CHOSEN;
-    }
 
     /**
      * The float {@code g} with {@code v ≥ g ⟺ v ≥ threshold} for every float {@code v}: the
@@ -36,15 +34,6 @@ interface GateScan {
                 i++;
             }
             return i;
-        }
-    }
-
-    /** Holder of the choice, made once. */
-    final class Fastest {
-
-        static final GateScan CHOSEN = Simd.choose(GateScan.class, "org.mepsc.detect.VectorGateScan", new Plain());
-
-        private Fastest() {
         }
     }
 }

@@ -28,7 +28,7 @@ public final class PeakPicker {
         float[] d = z.data();
         long lo = Math.max(0, from);
         long hi = Math.min(traceLength, to);
-        GateScan scan = GateScan.fastest();
+        GateScan scan = GateScan.FASTEST;
         float gate = GateScan.gate(threshold);
         int end = (int) (hi - z.origin());
         for (long p = lo; p < hi; ) {
@@ -73,7 +73,7 @@ public final class PeakPicker {
         float[] d = raw.data();
         long lo = Math.max(0, from);
         long hi = Math.min(traceLength, to);
-        GateScan scan = GateScan.fastest();
+        GateScan scan = GateScan.FASTEST;
         int end = (int) (hi - raw.origin());
         for (long p = lo; p < hi; ) {
             int i = scan.first(d, (int) (p - raw.origin()), end, gate);

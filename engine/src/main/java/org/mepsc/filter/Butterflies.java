@@ -11,6 +11,9 @@ import org.mepsc.simd.Simd;
  */
 interface Butterflies {
 
+    /** The implementation {@link RowFft} uses in this JVM (chosen when first needed). */
+    Butterflies FASTEST = Simd.choose(Butterflies.class, "org.mepsc.filter.VectorButterflies", new ScalarButterflies());
+
     /**
      * In-place DFT down each lane over {@code count} rows of {@code length}: radix-2 decimation in
      * frequency; the result's row {@code k} is at row {@code bitReversed(k)}.
@@ -18,19 +21,4 @@ interface Butterflies {
      * @param wRe W_count^k for k below count
      */
     void dif(float[][] re, float[][] im, int count, int length, float[] wRe, float[] wIm);
-
-    /** The implementation {@link RowFft} uses in this JVM. */
-    static Butterflies fastest() {
-        return Fastest.CHOSEN;
-    }
-
-    /** Holder of the choice, made once. */
-    final class Fastest {
-
-        static final Butterflies CHOSEN = Simd.choose(Butterflies.class, "org.mepsc.filter.VectorButterflies",
-                new ScalarButterflies());
-
-        private Fastest() {
-        }
-    }
 }

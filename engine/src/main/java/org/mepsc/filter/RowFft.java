@@ -34,7 +34,6 @@ public final class RowFft {
     private final float[][] viewRe;
     private final float[][] viewIm;
     private final float[][] reorder;
-    private final Butterflies butterflies = Butterflies.fastest();
 
     /**
      * @param rows rows of the input (a power of two, at least 8)
@@ -95,7 +94,7 @@ public final class RowFft {
      * {@code outIm} are reordered; the arrays must not be shared with the input.
      */
     public void transform(float[][] inRe, float[][] inIm, float[][] outRe, float[][] outIm) {
-        butterflies.dif(inRe, inIm, rows, lanes, rowWRe, rowWIm);
+        Butterflies.FASTEST.dif(inRe, inIm, rows, lanes, rowWRe, rowWIm);
         for (int k1 = 0; k1 < rows; k1++) {
             viewRe[k1] = inRe[rowReversed[k1]];
             viewIm[k1] = inIm[rowReversed[k1]];
@@ -103,7 +102,7 @@ public final class RowFft {
         }
         transpose(viewRe, outRe, lanes);
         transpose(viewIm, outIm, lanes);
-        butterflies.dif(outRe, outIm, lanes, rows, laneWRe, laneWIm);
+        Butterflies.FASTEST.dif(outRe, outIm, lanes, rows, laneWRe, laneWIm);
         unreverse(outRe);
         unreverse(outIm);
     }

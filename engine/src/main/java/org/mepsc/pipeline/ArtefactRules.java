@@ -88,7 +88,7 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
         // the common case, a value that changes by less than the threshold right after another
         // that changed, can end no run and make no zone: those stretches are only walked through
         boolean skipQuiet = flatRun >= 2;
-        QuietWalk walk = QuietWalk.fastest();
+        QuietWalk walk = QuietWalk.FASTEST;
         float quietThreshold = QuietWalk.floatThreshold(threshold);
         for (int i = start; i < end; i++) {
             if (skipQuiet && runStart == i - 1) {

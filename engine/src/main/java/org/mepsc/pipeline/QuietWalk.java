@@ -10,16 +10,14 @@ import org.mepsc.simd.Simd;
  */
 interface QuietWalk {
 
+    /** The implementation the artefact scan uses in this JVM (chosen when first needed). */
+    QuietWalk FASTEST = Simd.choose(QuietWalk.class, "org.mepsc.pipeline.VectorQuietWalk", new Plain());
+
     /**
      * The first {@code i} in {@code [from, end)} where {@code d = raw[i] − raw[i − 1]} is zero or
      * not {@code |d| ≤ threshold} (NaN), or {@code end}; {@code from ≥ 1}.
      */
     int stop(float[] raw, int from, int end, float threshold);
-
-    /** The implementation the scan uses in this JVM. */
-    static QuietWalk fastest() {
-        return Fastest.CHOSEN;
-    }
 
     /**
      * The float {@code f} with {@code |d| ≤ f ⟺ |d| ≤ threshold} for every float {@code d}: the
@@ -46,15 +44,6 @@ interface QuietWalk {
                 i++;
             }
             return i;
-        }
-    }
-
-    /** Holder of the choice, made once. */
-    final class Fastest {
-
-        static final QuietWalk CHOSEN = Simd.choose(QuietWalk.class, "org.mepsc.pipeline.VectorQuietWalk", new Plain());
-
-        private Fastest() {
         }
     }
 }
