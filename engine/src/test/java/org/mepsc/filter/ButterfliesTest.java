@@ -31,8 +31,9 @@ class ButterfliesTest {
     void theTestJvmHasTheVectorModule() {
         // the poms start every test JVM with it; without it the comparison below would not run
         assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).isPresent();
-        assertThat(Simd.available()).isTrue();
-        assertThat(Butterflies.fastest()).isInstanceOf(VectorButterflies.class);
+        // the kernels are used where the machine's vectors hold eight floats or more (AVX2 and up):
+        // a machine with narrower ones runs the plain loops, and the comparisons below still run
+        assertThat(Butterflies.FASTEST instanceof VectorButterflies).isEqualTo(Simd.available());
     }
 
     /**
