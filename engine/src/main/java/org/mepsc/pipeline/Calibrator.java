@@ -119,7 +119,7 @@ final class Calibrator {
             template = p.template();
             source = "user";
             learnedOn = learning;
-            templateRun = evaluate(conditioning, Method.TEMPLATE, template, raw.noise, learnedOn, null);
+            templateRun = evaluateTemplate(conditioning, template, raw.noise, learnedOn, false, null);
         } else {
             Learned learned = learn(conditioning, raw.noise, learning);
             if (learned.events < ENOUGH_EVENTS && learning.size() < windows.size()) {
@@ -131,7 +131,7 @@ final class Calibrator {
             fitEvents = learned.events;
             learnedOn = learned.windows;
             templateRun = learned.last.template.equals(template) ? learned.last
-                    : evaluate(conditioning, Method.TEMPLATE, template, raw.noise, learnedOn, null);
+                    : evaluateTemplate(conditioning, template, raw.noise, learnedOn, false, null);
         }
         Method scan = p.detector() == null ? p.method() : null; // null: the parameters' own detector
         WelchSpectrum spectrum = scan == Method.DECONVOLUTION ? quietSpectrum(templateRun, learnedOn) : null;
@@ -349,22 +349,16 @@ final class Calibrator {
     private record Scanned(ChunkStatistic statistic, Window conditioned) {
     }
 
-    private Evaluation evaluate(Conditioning conditioning, Method method, Template t, RawNoise rawNoise, List<Chunk> windows,
-            WelchSpectrum spectrum) throws IOException {
-        return evaluate(conditioning, method, t, rawNoise, windows, spectrum, false);
-    }
-
-    /** @param keepConditioned keep each window's conditioned trace (for {@link #average}) */
-    private Evaluation evaluate(Conditioning conditioning, Method method, Template t, RawNoise rawNoise, List<Chunk> windows,
-            WelchSpectrum spectrum, boolean keepConditioned) throws IOException {
-        return evaluate(conditioning, method, t, rawNoise, windows, spectrum, keepConditioned, null);
-    }
-
-    /** @param earlier an evaluation of the same statistic, whose windows need not be scanned again (or null) */
-    private Evaluation evaluate(Conditioning conditioning, Method method, Template t, RawNoise rawNoise, List<Chunk> windows,
-            WelchSpectrum spectrum, boolean keepConditioned, Evaluation earlier) throws IOException {
-        return startEvaluation(setupFor(conditioning, method, t, rawNoise, spectrum), t, windows, keepConditioned, earlier)
-                .get();
+    /**
+     * The template detector's evaluation of {@code t} on the windows (learning and its checks).
+     *
+     * @param keepConditioned keep each window's conditioned trace (for {@link #average})
+     * @param earlier an evaluation of the same statistic, whose windows need not be scanned again (or null)
+     */
+    private Evaluation evaluateTemplate(Conditioning conditioning, Template t, RawNoise rawNoise, List<Chunk> windows,
+            boolean keepConditioned, Evaluation earlier) throws IOException {
+        return startEvaluation(setupFor(conditioning, Method.TEMPLATE, t, rawNoise, null), t, windows, keepConditioned,
+                earlier).get();
     }
 
     /** The setup a template is evaluated with, before its statistic's noise is known. */
@@ -456,7 +450,7 @@ final class Calibrator {
         Evaluation best = bestStart(conditioning, rawNoise, trial);
         if (!trial.equals(windows)) {
             best = best.countAbove(STRICT) >= ENOUGH_EVENTS / 4
-                    ? evaluate(conditioning, Method.TEMPLATE, best.template, rawNoise, windows, null, true, best)
+                    ? evaluateTemplate(conditioning, best.template, rawNoise, windows, true, best)
                     : bestStart(conditioning, rawNoise, windows);
         }
         Evaluation current = best;
@@ -480,7 +474,7 @@ final class Calibrator {
             lastFit = fit;
             lastEvents = avg.events;
             before.add(current.template);
-            current = evaluate(conditioning, Method.TEMPLATE, next, rawNoise, windows, null, true);
+            current = evaluateTemplate(conditioning, next, rawNoise, windows, true, null);
             if (settled) {
                 break;
             }
