@@ -153,6 +153,11 @@ public final class Deconvolution implements Detector {
     }
 
     @Override
+    public int statisticKernel() {
+        return 0;
+    }
+
+    @Override
     public void statistic(Window conditioned, List<Window> kernelOutputs, long from, int count, float[] out, int outOffset) {
         Window w = kernelOutputs.get(0);
         System.arraycopy(w.data(), (int) (from - w.origin()), out, outOffset, count);

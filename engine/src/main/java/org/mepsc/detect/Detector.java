@@ -50,6 +50,15 @@ public interface Detector {
     }
 
     /**
+     * The kernel whose output is the statistic itself, value for value, or −1 (the default) if
+     * {@link #statistic} computes it: the pipeline then uses that output where it lies instead of
+     * copying it.
+     */
+    default int statisticKernel() {
+        return -1;
+    }
+
+    /**
      * Writes the statistic for positions {@code [from, from+count)} into
      * {@code out[outOffset..]}; larger means more event-like for the chosen polarity.
      *

@@ -285,14 +285,16 @@ final class ChunkScanner {
             readInto[k + 1] = kernels[k];
         }
         bank.readOutputs(readStarts, readCounts, readInto);
-        List<Window> kernelWindows = new ArrayList<>();
-        for (int k = 0; k < kernels.length; k++) {
-            kernelWindows.add(new Window(kernels[k], statLo, statLen));
-        }
-        float[] values = grow(stat.values, statLen);
+        // a statistic that is a kernel's output is used where the bank wrote it
+        int own = detector.statisticKernel();
+        float[] values = own >= 0 ? kernels[own] : grow(stat.values, statLen);
         long statValidHi = Math.max(statLo, Math.min(statHi, ld - detector.reachAfter()));
         int valid = (int) (statValidHi - statLo);
-        if (valid > 0) {
+        if (valid > 0 && own < 0) {
+            List<Window> kernelWindows = new ArrayList<>();
+            for (int k = 0; k < kernels.length; k++) {
+                kernelWindows.add(new Window(kernels[k], statLo, statLen));
+            }
             // the pass looks only at values that reach its threshold (detections); calibration at all
             float floor = zScores ? PeakPicker.rawGate(setup.noise(), setup.threshold()) : Float.NaN;
             detector.statistic(new Window(cond, condLo, condUsed), kernelWindows, statLo, valid, values, 0, floor);

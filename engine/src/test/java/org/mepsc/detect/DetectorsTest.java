@@ -233,6 +233,19 @@ class DetectorsTest {
         assertThat(Math.abs(w.data()[600])).isLessThan(1e-3f * w.data()[best]);
     }
 
+    /** Deconvolution's statistic is its kernel's output as it stands, so the pipeline may use that output in place. */
+    @Test
+    void deconvolutionsStatisticIsItsKernelsOutput() {
+        Deconvolution dec = new Deconvolution(new Template(0.5, 5), 10_000, Deconvolution.gaussianBand(500, 5), 0,
+                Polarity.NEGATIVE);
+        assertThat(dec.statisticKernel()).isEqualTo(0);
+        float[] x = noisyEvents(3, 3000, new Template(0.5, 5).sampled(10_000, 0, 400), 50);
+        Window out = apply(dec.kernels().get(0), x, 200, 2000);
+        float[] statistic = new float[2000];
+        dec.statistic(null, List.of(out), 200, 2000, statistic, 0);
+        assertThat(statistic).containsExactly(java.util.Arrays.copyOf(out.data(), 2000));
+    }
+
     /**
      * The window sums at position {@code p} as their definition computes them: directly at the
      * multiple of {@link WindowSums#SYNC} at or before {@code p}, then slid one sample at a time.
