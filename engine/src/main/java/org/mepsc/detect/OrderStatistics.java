@@ -24,7 +24,7 @@ public final class OrderStatistics {
     public OrderStatistics(float[] values, int count) {
         keys = new int[count];
         for (int i = 0; i < count; i++) {
-            keys[i] = key(values[i]);
+            keys[i] = FloatSort.key(values[i]);
         }
         size = count;
     }
@@ -75,7 +75,7 @@ public final class OrderStatistics {
         }
         lastK = k;
         lastKey = prefix ^ Integer.MIN_VALUE;
-        return value(lastKey);
+        return FloatSort.value(lastKey);
     }
 
     /** Copies the keys whose digits under {@code known} are {@code prefix} (there are {@code count}) into {@link #bucket}. */
@@ -116,7 +116,7 @@ public final class OrderStatistics {
             min = Math.min(min, x > v ? x : Integer.MAX_VALUE);
         }
         // the value at k is v; the next is v again while copies of it remain
-        return value(notAbove > k + 1 ? v : min);
+        return FloatSort.value(notAbove > k + 1 ? v : min);
     }
 
     /** The linear interpolation between order statistics that numpy's default quantile uses. */
@@ -126,15 +126,5 @@ public final class OrderStatistics {
         float a = select(i);
         float b = i + 1 < size ? next(i) : a;
         return a + (pos - i) * (b - a);
-    }
-
-    /** An int whose signed order is Float.compare's order of the float. */
-    private static int key(float f) {
-        int bits = Float.floatToIntBits(f);
-        return bits ^ ((bits >> 31) & 0x7fffffff);
-    }
-
-    private static float value(int key) {
-        return Float.intBitsToFloat(key ^ ((key >> 31) & 0x7fffffff));
     }
 }
