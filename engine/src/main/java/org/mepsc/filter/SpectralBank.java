@@ -152,12 +152,25 @@ public final class SpectralBank {
             }
             long lo = p * pairOut;
             long hi = lo + pairOut;
+            boolean inner = p != firstPair && p != lastPair;
             for (int k = 0; k < counts.length; k++) {
                 long from = Math.max(lo, starts[k]);
                 long to = Math.min(hi, starts[k] + counts[k]);
-                if (from < to) {
-                    System.arraycopy(pair(p, k), (int) (from - lo), dsts[k], (int) (from - starts[k]), (int) (to - from));
+                if (from >= to) {
+                    continue;
                 }
+                int at = (int) (from - starts[k]);
+                if (inner && to - from == pairOut) {
+                    // an inner pair read whole is inverted straight into dsts[k], saving the copy
+                    // from its slot: only the first and last pairs are likely to be read again
+                    // (by the next call, or a neighbour's through the edges), so only they are kept
+                    int s = forwardSlot(p);
+                    if (!slotDone[s][k]) {
+                        transformInverse(s, k, dsts[k], at);
+                        continue;
+                    }
+                }
+                System.arraycopy(pair(p, k), (int) (from - lo), dsts[k], at, (int) (to - from));
             }
         }
     }
@@ -189,6 +202,16 @@ public final class SpectralBank {
 
     /** Output {@code k} of pair {@code p}: one forward transform per pair, one inverse per output read. */
     private float[] pair(long p, int k) throws IOException {
+        int s = forwardSlot(p);
+        if (!slotDone[s][k]) {
+            transformInverse(s, k, slots[s][k], 0);
+            slotDone[s][k] = true;
+        }
+        return slots[s][k];
+    }
+
+    /** The slot holding pair {@code p}'s forward transform (and its identity outputs), transformed now if not cached. */
+    private int forwardSlot(long p) throws IOException {
         int s = slotOf(p);
         if (s < 0) {
             s = claimSlot();
@@ -203,11 +226,7 @@ public final class SpectralBank {
             }
             slotPair[s] = p;
         }
-        if (!slotDone[s][k]) {
-            transformInverse(s, k, slots[s][k]);
-            slotDone[s][k] = true;
-        }
-        return slots[s][k];
+        return s;
     }
 
     /** The cache slot holding pair {@code p}, or −1. */
@@ -277,9 +296,9 @@ public final class SpectralBank {
     /**
      * Output {@code k} of the pair in slot {@code s}: the kept bins times the response, the small
      * inverse, then the even block's outputs from the real part and the odd block's from the
-     * imaginary part.
+     * imaginary part, into {@code o[at, at + pairOut)}.
      */
-    private void transformInverse(int s, int k, float[] o) {
+    private void transformInverse(int s, int k, float[] o, int at) {
         float[][] hRe = design.spectrumRe(k);
         float[][] hIm = design.spectrumIm(k);
         int smallRows = smallRe.length;
@@ -290,8 +309,8 @@ public final class SpectralBank {
         }
         inverse.transform(smallRe, smallIm, outRe, outIm);
         int offset = design.lastTap() / d;
-        gather(outRe, offset, o, 0);
-        gather(outIm, offset, o, validOut);
+        gather(outRe, offset, o, at);
+        gather(outIm, offset, o, at + validOut);
     }
 
     /** Copies samples {@code [from, from + validOut)} of rows holding consecutive samples into {@code o[at..]}. */

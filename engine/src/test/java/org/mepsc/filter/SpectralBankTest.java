@@ -146,6 +146,47 @@ class SpectralBankTest {
     }
 
     /**
+     * Reads spanning many pairs of blocks, whose inner pairs go straight to the destinations, give
+     * each output's values: outputs over different ranges (one over fewer pairs than the others,
+     * one the input itself), then again from two pairs before the end, which a bank reading
+     * forward (not sharing its edges) holds without the outputs that went straight to the
+     * destinations.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void longReadsGiveEachOutputsValues(boolean shared) throws IOException {
+        double fs = 20_000;
+        Fir h = antiAlias(fs, 1);
+        List<Fir> firs = List.of(h, h.convolve(randomFir(8, -20, 400)), Fir.identity(), randomFir(9, 0, 50));
+        // small blocks (the length only bounds them), so a read spans many pairs
+        BankDesign design = BankDesign.of(firs, 1, 4096);
+        int pairOut = 2 * design.validPerBlock();
+        float[] x = noise(8, 40 * pairOut);
+        EdgeBlocks.View edges = shared ? new EdgeBlocks(1 << 20).sweep(0) : null;
+        SpectralBank bank = new SpectralBank(new ArrayTrace(x, fs), design, edges);
+        long[][] starts = {{1234, 1234 + 3L * pairOut + 17, 999, 5L * pairOut}, new long[4]};
+        int[][] counts = {{24 * pairOut + 5, 16 * pairOut, 25 * pairOut + 300, 12 * pairOut}, new int[4]};
+        long lastPair = (starts[0][2] + counts[0][2] - 1) / pairOut;
+        for (int k = 0; k < firs.size(); k++) {
+            starts[1][k] = (lastPair - 2) * pairOut + 5 * k;
+            counts[1][k] = 6 * pairOut - 11 * k;
+        }
+        for (int call = 0; call < 2; call++) {
+            float[][] got = new float[firs.size()][];
+            for (int k = 0; k < firs.size(); k++) {
+                got[k] = new float[counts[call][k]];
+            }
+            bank.readOutputs(starts[call], counts[call], got);
+            for (int k = 0; k < firs.size(); k++) {
+                float[] want = new float[counts[call][k]];
+                new SpectralBank(new ArrayTrace(x, fs), design).read(k, starts[call][k], counts[call][k], want, 0);
+                assertThat(got[k]).as("call %d output %d [%d, +%d)", call, k, starts[call][k], counts[call][k])
+                        .containsExactly(want);
+            }
+        }
+    }
+
+    /**
      * Two banks that share their edge blocks (as two workers on neighbouring chunks do) read what a
      * bank of their own reads, and each takes from the other the pair of blocks at their stretches' boundary.
      */
