@@ -3,6 +3,7 @@ package org.mepsc.filter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,10 +41,14 @@ class ButterfliesTest {
      * Once compiled, the Vector API kernels allocate nothing: where C2 fails to turn a vector
      * operation into instructions, it builds the vector as an object instead (and runs several
      * times slower), so allocation shows it. Transforms until a batch allocates under 1 KiB a
-     * transform; at most 20 seconds.
+     * transform; at most 20 seconds. Run in a JVM of its own (the {@code fresh-jvm} tag; see the
+     * engine's pom), so that it judges the kernels rather than what the rest of the suite left.
      */
     @Test
+    @Tag("fresh-jvm")
     void compiledTransformsAllocateNothing() {
+        // its JVM is started as the others are, with the kernels' module
+        assertThat(ModuleLayer.boot().findModule("jdk.incubator.vector")).isPresent();
         var threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
         RowFft fft = new RowFft(128, 256, false);
         SplittableRandom r = new SplittableRandom(5);
