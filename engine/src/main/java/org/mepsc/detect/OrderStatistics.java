@@ -10,9 +10,11 @@ public final class OrderStatistics {
     private static final int[] SHIFTS = {21, 10, 0};
     private static final int[] WIDTHS = {11, 11, 10};
 
-    private final int[] keys;
+    private final float[] values;
     private final int size;
     private final int[] counts = new int[(1 << 11) + 1];
+    /** A second set of top-digit counts: alternate values count into each (see {@link #select}). */
+    private final int[] alternate = new int[1 << 11];
     private int lastK = -1;
     private int lastKey;
     /** The keys of the top-digit bucket the last selection fell in, and how many keys lie below it. */
@@ -20,12 +22,12 @@ public final class OrderStatistics {
     private int bucketSize;
     private int below;
 
-    /** Copies {@code values[0..count)}; the array is not changed. */
+    /**
+     * Over {@code values[0..count)}, read where they lie (not copied, not changed): they must not
+     * change while this is used.
+     */
     public OrderStatistics(float[] values, int count) {
-        keys = new int[count];
-        for (int i = 0; i < count; i++) {
-            keys[i] = FloatSort.key(values[i]);
-        }
+        this.values = values;
         size = count;
     }
 
@@ -43,9 +45,8 @@ public final class OrderStatistics {
         if (k < 0 || k >= size) {
             throw new IndexOutOfBoundsException("order statistic " + k + " of " + size);
         }
-        // digits of u = key ^ MIN_VALUE, whose unsigned order is the keys' signed order
-        int[] a = keys;
-        int n = size;
+        // digits of u = key ^ MIN_VALUE, whose unsigned order is the keys' signed order; the first
+        // counted over all the values, the others over the keys of the bucket it finds
         int prefix = 0;
         int known = 0;
         int rank = k;
@@ -53,11 +54,15 @@ public final class OrderStatistics {
             int shift = SHIFTS[pass];
             int mask = (1 << WIDTHS[pass]) - 1;
             int other = mask + 1;
-            java.util.Arrays.fill(counts, 0, other + 1, 0);
-            for (int i = 0; i < n; i++) {
-                int u = a[i] ^ Integer.MIN_VALUE;
-                // keys outside the bucket found so far all go to one spare counter (no branch)
-                counts[(u & known) == prefix ? (u >>> shift) & mask : other]++;
+            if (pass == 0) {
+                topCounts();
+            } else {
+                java.util.Arrays.fill(counts, 0, other + 1, 0);
+                for (int i = 0; i < bucketSize; i++) {
+                    int u = bucket[i] ^ Integer.MIN_VALUE;
+                    // keys outside the bucket found so far all go to one spare counter (no branch)
+                    counts[(u & known) == prefix ? (u >>> shift) & mask : other]++;
+                }
             }
             int b = 0;
             while (rank >= counts[b]) {
@@ -69,13 +74,33 @@ public final class OrderStatistics {
             if (pass == 0) {
                 gather(prefix, known, counts[b]);
                 below = k - rank;
-                a = bucket;
-                n = bucketSize;
             }
         }
         lastK = k;
         lastKey = prefix ^ Integer.MIN_VALUE;
         return FloatSort.value(lastKey);
+    }
+
+    /**
+     * The values' top digits counted into {@link #counts}: even values into it, odd ones into
+     * {@link #alternate}, then added. Noise has few top digits, so most values add to one of a few
+     * counters; one set would make each wait for the one before to be stored.
+     */
+    private void topCounts() {
+        int shift = SHIFTS[0];
+        java.util.Arrays.fill(counts, 0);
+        java.util.Arrays.fill(alternate, 0);
+        int i = 0;
+        for (; i + 1 < size; i += 2) {
+            counts[(FloatSort.key(values[i]) ^ Integer.MIN_VALUE) >>> shift]++;
+            alternate[(FloatSort.key(values[i + 1]) ^ Integer.MIN_VALUE) >>> shift]++;
+        }
+        if (i < size) {
+            counts[(FloatSort.key(values[i]) ^ Integer.MIN_VALUE) >>> shift]++;
+        }
+        for (int b = 0; b < alternate.length; b++) {
+            counts[b] += alternate[b];
+        }
     }
 
     /** Copies the keys whose digits under {@code known} are {@code prefix} (there are {@code count}) into {@link #bucket}. */
@@ -86,7 +111,7 @@ public final class OrderStatistics {
         int[] out = bucket;
         int j = 0;
         for (int i = 0; i < size; i++) {
-            int x = keys[i];
+            int x = FloatSort.key(values[i]);
             out[j] = x;
             // written every time, kept only on a match: no branch to mispredict
             j += ((x ^ Integer.MIN_VALUE) & known) == prefix ? 1 : 0;
@@ -106,12 +131,11 @@ public final class OrderStatistics {
         // index k + 1 lies in the same bucket unless k is its last: then the smallest key above v is
         // in a higher bucket, and all the keys are searched
         boolean inBucket = k + 1 < below + bucketSize;
-        int[] a = inBucket ? bucket : keys;
         int n = inBucket ? bucketSize : size;
         int notAbove = inBucket ? below : 0;
         int min = Integer.MAX_VALUE;
         for (int i = 0; i < n; i++) {
-            int x = a[i];
+            int x = inBucket ? bucket[i] : FloatSort.key(values[i]);
             notAbove += x <= v ? 1 : 0;
             min = Math.min(min, x > v ? x : Integer.MAX_VALUE);
         }
