@@ -26,6 +26,29 @@ import org.mepsc.trace.Trace;
 record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int extremeReach, double flatDeviation, int before,
         int after, Ringing ringing) {
 
+    /** Receives the artefacts a scan finds: the full-rate index, the jump's size (∞ if none) and the reason. */
+    @FunctionalInterface
+    interface Found {
+        void artefact(long at, double size, ExclusionReason reason);
+    }
+
+    /**
+     * The settings that decide which samples are artefacts (not how far their zones reach, which
+     * depends on the filters): scans with equal findings find the same artefacts.
+     */
+    record Finding(boolean enabled, double stepThreshold, int flatRun, int extremeReach, double flatDeviation) {
+    }
+
+    Finding finding() {
+        return new Finding(enabled, stepThreshold, flatRun, extremeReach, flatDeviation);
+    }
+
+    /** Adds each artefact's zone to {@code zones}. */
+    Found zonesInto(Zones zones) {
+        return (at, size, reason) -> zones.add(at - before - ringing.before(size), at + after + ringing.after(size) + 1,
+                reason);
+    }
+
     /** Raw samples needed on each side of a range to find every artefact zone reaching into it. */
     int reach() {
         return Math.max(before + ringing.maxBefore(), after + ringing.maxAfter()) + flatRun + extremeReach + 1;
@@ -49,10 +72,10 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
     /**
      * Reads samples {@code [origin, origin + length)} into {@code raw} {@code piece} samples at a
      * time and scans {@code [from, to)} as it goes, each part as soon as the samples it looks at
-     * ({@link #lookAround}) are in: the zones of one {@link #scan} after reading everything, found
-     * while each piece is still in the cache.
+     * ({@link #lookAround}) are in: the artefacts of one {@link #scan} after reading everything,
+     * found while each piece is still in the cache.
      */
-    void readAndScan(Trace source, float[] raw, long origin, int length, long from, long to, int piece, Zones zones)
+    void readAndScan(Trace source, float[] raw, long origin, int length, long from, long to, int piece, Found found)
             throws IOException {
         long scanned = from;
         for (int read = 0; read < length;) {
@@ -61,19 +84,20 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
             read += count;
             long upTo = read == length ? to : Math.min(to, origin + read - lookAround());
             if (upTo > scanned) {
-                scan(raw, origin, read, scanned, upTo, zones);
+                scan(raw, origin, read, scanned, upTo, found);
                 scanned = upTo;
             }
         }
     }
 
     /**
-     * Adds the zones of the artefacts found at indices {@code [from, to)} to {@code zones}.
+     * Reports the artefacts at indices {@code [from, to)} to {@code found}, in no particular order
+     * (a run of equal samples is judged when it ends).
      *
      * @param raw samples {@code [origin, origin + length)}, covering {@code [from − flatRun −
      *     extremeReach, to + flatRun + extremeReach)} where the trace has them
      */
-    void scan(float[] raw, long origin, int length, long from, long to, Zones zones) {
+    void scan(float[] raw, long origin, int length, long from, long to, Found found) {
         int lo = (int) Math.max(0, from - origin);
         int hi = (int) Math.min(length, to - origin);
         double threshold = enabled ? stepThreshold : Double.POSITIVE_INFINITY;
@@ -82,7 +106,7 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
         int start = Math.max(1, lo - flatRun);
         int end = Math.min(length, hi + flatRun);
         if (lo == 0 && hi > 0 && !Float.isFinite(raw[0])) {
-            zone(origin, Double.POSITIVE_INFINITY, ExclusionReason.NON_FINITE, zones);
+            found.artefact(origin, Double.POSITIVE_INFINITY, ExclusionReason.NON_FINITE);
         }
         int runStart = start - 1;
         // the common case, a value that changes by less than the threshold right after another
@@ -103,34 +127,30 @@ record ArtefactRules(boolean enabled, double stepThreshold, int flatRun, int ext
             if (!(Math.abs(d) <= threshold) && i >= lo && i < hi) {
                 boolean finite = Float.isFinite(v);
                 if (!finite || Float.isFinite(raw[i - 1])) {
-                    zone(origin + i, finite ? Math.abs(d) : Double.POSITIVE_INFINITY,
-                            finite ? ExclusionReason.JUMP : ExclusionReason.NON_FINITE, zones);
+                    found.artefact(origin + i, finite ? Math.abs(d) : Double.POSITIVE_INFINITY,
+                            finite ? ExclusionReason.JUMP : ExclusionReason.NON_FINITE);
                 }
             }
             // a run ends where the value changes; only long ones need a look, and the run's start
             // is updated without a branch (digitised traces repeat values unpredictably)
             if (i - runStart >= flatRun && d != 0) {
-                flatRun(raw, length, runStart, i, lo, hi, origin, zones);
+                flatRun(raw, length, runStart, i, lo, hi, origin, found);
             }
             runStart = d != 0 ? i : runStart;
         }
-        flatRun(raw, length, runStart, end, lo, hi, origin, zones);
+        flatRun(raw, length, runStart, end, lo, hi, origin, found);
     }
 
     /** Flags the samples of the run {@code [a, b)} inside {@code [lo, hi)} if it is long and at an extreme. */
-    private void flatRun(float[] raw, int length, int a, int b, int lo, int hi, long origin, Zones zones) {
+    private void flatRun(float[] raw, int length, int a, int b, int lo, int hi, long origin, Found found) {
         if (!enabled || b - a < flatRun || !Float.isFinite(raw[a])) {
             return;
         }
         for (int i = Math.max(a, lo); i < Math.min(b, hi); i++) {
             if (atExtreme(raw, length, i) && farFromTheRest(raw, length, i)) {
-                zone(origin + i, Double.POSITIVE_INFINITY, ExclusionReason.SATURATION, zones);
+                found.artefact(origin + i, Double.POSITIVE_INFINITY, ExclusionReason.SATURATION);
             }
         }
-    }
-
-    private void zone(long at, double size, ExclusionReason reason, Zones zones) {
-        zones.add(at - before - ringing.before(size), at + after + ringing.after(size) + 1, reason);
     }
 
     /** Whether the samples near {@code i} that differ from it lie on average far from it (or none differ). */

@@ -35,6 +35,7 @@ final class ChunkScanner {
     private final int d;
     private final BlockStore frontStore;
     private final EdgeBlocks edges;
+    private final ArtefactLog artefactLog;
 
     private int bankSweep = -1;
     private FilterChain bank;
@@ -61,10 +62,13 @@ final class ChunkScanner {
     /**
      * @param frontStore the run's store of decimated (front filter) blocks, or null
      * @param edges blocks at chunk ends shared with the other workers of one pass, or null
+     * @param artefactLog artefacts found by calibration's scanners so far (read and added to), or null
      */
-    ChunkScanner(Recording recording, int channel, ScanSetup setup, BlockStore frontStore, EdgeBlocks edges) {
+    ChunkScanner(Recording recording, int channel, ScanSetup setup, BlockStore frontStore, EdgeBlocks edges,
+            ArtefactLog artefactLog) {
         this.frontStore = frontStore;
         this.edges = edges;
+        this.artefactLog = artefactLog;
         this.recording = recording;
         this.channel = channel;
         this.setup = setup;
@@ -319,14 +323,25 @@ final class ChunkScanner {
         long fHi = Math.min(length, to * d + (long) Math.ceil(Math.max(0, offset) * d) + d);
         zones = new Zones();
         ArtefactRules rules = setup.artefacts();
-        int reach = rules.reach();
-        long rLo = Math.max(0, fLo - reach);
-        long rHi = Math.min(length, fHi + reach);
-        int n = (int) (rHi - rLo);
+        long scanFrom = fLo - rules.zoneAfter();
+        long scanTo = fHi + rules.zoneBefore();
         heldRaw.release();
-        raw = grow(raw, n);
-        rules.readAndScan(rawTrace, raw, rLo, n, fLo - rules.zoneAfter(), fHi + rules.zoneBefore(), SCAN_PIECE, zones);
-        heldRaw.hold(raw, rLo, n);
+        if (artefactLog == null) {
+            readAndScan(rules, fLo, fHi, scanFrom, scanTo, rules.zonesInto(zones));
+        } else {
+            // the artefacts the same scan found before, or a wider scan kept for the next setups
+            ArtefactLog.Stretch known = artefactLog.covering(sweepIndex, scanFrom, scanTo, rules.finding());
+            if (known == null) {
+                long margin = (long) Math.ceil(sweep.sampleRateHz()); // a second either side
+                List<ArtefactLog.Artefact> found = new ArrayList<>();
+                readAndScan(rules, fLo - margin, fHi + margin, scanFrom - margin, scanTo + margin,
+                        (at, size, reason) -> found.add(new ArtefactLog.Artefact(at, size, reason)));
+                known = new ArtefactLog.Stretch(sweepIndex, scanFrom - margin, scanTo + margin, rules.finding(),
+                        List.copyOf(found));
+                artefactLog.add(known);
+            }
+            known.replay(scanFrom, scanTo, rules.zonesInto(zones));
+        }
         double fs = sweep.sampleRateHz();
         for (Exclusion e : setup.exclusions()) {
             if (e.appliesTo(sweepIndex)) {
@@ -338,6 +353,21 @@ final class ChunkScanner {
         zones.add(0, Math.min(length, (long) setup.edgeHead() * d), ExclusionReason.SWEEP_EDGE);
         zones.add(Math.max(0, length - (long) setup.edgeTail() * d), length, ExclusionReason.SWEEP_EDGE);
         zones.merge();
+    }
+
+    /**
+     * Reads the raw samples that full-rate range {@code [fLo, fHi)} needs for its artefacts (held
+     * for the filters afterwards) and scans {@code [scanFrom, scanTo)}.
+     */
+    private void readAndScan(ArtefactRules rules, long fLo, long fHi, long scanFrom, long scanTo, ArtefactRules.Found found)
+            throws IOException {
+        int reach = rules.reach();
+        long rLo = Math.max(0, fLo - reach);
+        long rHi = Math.min(sweep.length(), fHi + reach);
+        int n = (int) Math.max(0, rHi - rLo);
+        raw = grow(raw, n);
+        rules.readAndScan(rawTrace, raw, rLo, n, scanFrom, scanTo, SCAN_PIECE, found);
+        heldRaw.hold(raw, rLo, n);
     }
 
     private static float[] grow(float[] a, int n) {

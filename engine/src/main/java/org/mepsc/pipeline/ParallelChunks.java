@@ -59,6 +59,8 @@ final class ParallelChunks {
     private final int channel;
 
     private final BlockStore frontStore;
+    /** The artefacts calibration's scanners found (not the pass's: it scans each stretch once). */
+    private final ArtefactLog artefactLog = new ArtefactLog();
 
     /**
      * @param frontStore decimated blocks kept for the run (calibration filters the same windows
@@ -72,9 +74,12 @@ final class ParallelChunks {
         this.frontStore = frontStore;
     }
 
-    /** A scanner outside the pool (for the calling thread), sharing the run's stored blocks. */
+    /**
+     * A calibration scanner (also for the calling thread), sharing the run's stored blocks and the
+     * artefacts found so far.
+     */
     ChunkScanner scanner(ScanSetup setup) {
-        return new ChunkScanner(recording, channel, setup, frontStore, null);
+        return new ChunkScanner(recording, channel, setup, frontStore, null, artefactLog);
     }
 
     /** {@code task} on every chunk, on the pool; the results in chunk order. */
@@ -201,7 +206,7 @@ final class ParallelChunks {
         // neighbouring chunks run on different workers: they share the blocks at their boundary
         EdgeBlocks edges = threads > 1 ? new EdgeBlocks(EDGE_SAMPLES_PER_THREAD * threads) : null;
         for (int i = 0; i < threads; i++) {
-            scanners.add(new ChunkScanner(recording, channel, setup, frontStore, edges));
+            scanners.add(new ChunkScanner(recording, channel, setup, frontStore, edges, null));
         }
         ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
         ArrayDeque<Chunk> order = new ArrayDeque<>();

@@ -3,6 +3,7 @@ package org.mepsc.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,7 +93,7 @@ class ArtefactRulesTest {
         Ringing ringing = RINGING;
         ArtefactRules rules = rules(seed);
         Zones found = new Zones();
-        rules.scan(x, 0, n, 0, n, found);
+        rules.scan(x, 0, n, 0, n, rules.zonesInto(found));
         found.merge();
         Intervals zones = found.all();
         Intervals expected = new Intervals();
@@ -123,18 +124,51 @@ class ArtefactRulesTest {
         System.arraycopy(x, 0, padded, (int) origin, n);
         ArrayTrace source = new ArrayTrace(padded, 20_000);
         Zones whole = new Zones();
-        rules.scan(x, origin, n, origin + 50, origin + n - 50, whole);
+        rules.scan(x, origin, n, origin + 50, origin + n - 50, rules.zonesInto(whole));
         whole.merge();
         for (int piece : new int[] {1, 3, 17, 100, 999, n}) {
             float[] raw = new float[n];
             Zones pieces = new Zones();
-            rules.readAndScan(source, raw, origin, n, origin + 50, origin + n - 50, piece, pieces);
+            rules.readAndScan(source, raw, origin, n, origin + 50, origin + n - 50, piece, rules.zonesInto(pieces));
             pieces.merge();
             assertThat(raw).isEqualTo(x);
             assertThat(pieces.all().size()).as("piece %d", piece).isEqualTo(whole.all().size()).isPositive();
             for (long i = origin - 20; i < origin + n + 20; i++) {
                 assertThat(pieces.all().contains(i)).as("piece %d, sample %d", piece, i).isEqualTo(whole.all().contains(i));
             }
+        }
+    }
+
+    /**
+     * The artefacts a scan of a wide stretch finds inside a range are exactly those a scan of that
+     * range finds (with the samples a chunk reads for it): what lets calibration keep one window's
+     * artefacts for every setup ({@link ArtefactLog}).
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 7, 8})
+    void aWideScansArtefactsInARangeAreTheRangesOwn(long seed) {
+        int n = 20_000;
+        float[] x = trace(seed, n);
+        ArtefactRules rules = rules(seed);
+        List<ArtefactLog.Artefact> wide = new ArrayList<>();
+        rules.scan(x, 0, n, 0, n, (at, size, reason) -> wide.add(new ArtefactLog.Artefact(at, size, reason)));
+        assertThat(wide).hasSizeGreaterThan(seed == 6 ? 0 : 5);
+        SplittableRandom r = new SplittableRandom(seed);
+        for (int trial = 0; trial < 200; trial++) {
+            long from = r.nextInt(n) - 100;
+            long to = from + r.nextInt(3000);
+            long rLo = Math.max(0, from - rules.reach());
+            long rHi = Math.min(n, to + rules.reach());
+            if (rHi <= rLo) {
+                continue;
+            }
+            float[] raw = java.util.Arrays.copyOfRange(x, (int) rLo, (int) rHi);
+            List<ArtefactLog.Artefact> own = new ArrayList<>();
+            rules.scan(raw, rLo, raw.length, from, to, (at, size, reason) -> own.add(new ArtefactLog.Artefact(at, size, reason)));
+            List<ArtefactLog.Artefact> kept = new ArrayList<>();
+            new ArtefactLog.Stretch(0, 0, n, rules.finding(), wide).replay(from, to,
+                    (at, size, reason) -> kept.add(new ArtefactLog.Artefact(at, size, reason)));
+            assertThat(kept).as("trial %d [%d, %d)", trial, from, to).containsExactlyInAnyOrderElementsOf(own);
         }
     }
 }
