@@ -331,16 +331,14 @@ final class ChunkScanner {
         } else {
             // the artefacts the same scan found before, or a wider scan kept for the next setups
             ArtefactLog.Stretch known = artefactLog.covering(sweepIndex, scanFrom, scanTo, rules.finding());
-            if (known == null) {
+            if (known != null) {
+                known.replay(scanFrom, scanTo, rules.zonesInto(zones));
+            } else {
                 long margin = (long) Math.ceil(sweep.sampleRateHz()); // a second either side
-                List<ArtefactLog.Artefact> found = new ArrayList<>();
-                readAndScan(rules, fLo - margin, fHi + margin, scanFrom - margin, scanTo + margin,
-                        (at, size, reason) -> found.add(new ArtefactLog.Artefact(at, size, reason)));
-                known = new ArtefactLog.Stretch(sweepIndex, scanFrom - margin, scanTo + margin, rules.finding(),
-                        List.copyOf(found));
-                artefactLog.add(known);
+                ArtefactLog.Collector found = artefactLog.new Collector(scanFrom, scanTo, rules.zonesInto(zones));
+                readAndScan(rules, fLo - margin, fHi + margin, scanFrom - margin, scanTo + margin, found);
+                found.keep(sweepIndex, scanFrom - margin, scanTo + margin, rules.finding());
             }
-            known.replay(scanFrom, scanTo, rules.zonesInto(zones));
         }
         double fs = sweep.sampleRateHz();
         for (Exclusion e : setup.exclusions()) {
