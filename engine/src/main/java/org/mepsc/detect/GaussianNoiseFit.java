@@ -55,11 +55,28 @@ public final class GaussianNoiseFit {
 
     /** The median of sorted values, interpolated as numpy's default quantile does. */
     static double median(float[] sorted, int count) {
+        int k = middle(count);
+        return interpolated(sorted[k], k + 1 < count ? sorted[k + 1] : sorted[k], count);
+    }
+
+    /** The index of the lower of the two values a median of {@code count} interpolates between. */
+    private static int middle(int count) {
+        return (int) Math.floor(0.5 * (count - 1));
+    }
+
+    /** The median of {@code count} values whose {@link #middle}-th and next in order are {@code a} and {@code b}. */
+    private static double interpolated(float a, float b, int count) {
         double pos = 0.5 * (count - 1);
-        int i = (int) Math.floor(pos);
-        float a = sorted[i];
-        float b = i + 1 < count ? sorted[i + 1] : a;
-        return a + (pos - i) * (b - a);
+        return a + (pos - middle(count)) * (b - a);
+    }
+
+    /** How many of the sorted values come before the NaNs (which sort last). */
+    private static int beforeNaN(float[] sorted, int count) {
+        int n = count;
+        while (n > 0 && Float.isNaN(sorted[n - 1])) {
+            n--;
+        }
+        return n;
     }
 
     /**
@@ -68,10 +85,6 @@ public final class GaussianNoiseFit {
      * {@code m} outwards up to the middle. NaNs (sorted last) deviate by NaN, which sorts last.
      */
     static double medianDeviation(float[] sorted, int count, float m) {
-        int finite = count;
-        while (finite > 0 && Float.isNaN(sorted[finite - 1])) {
-            finite--;
-        }
         if (!Float.isFinite(m)) {
             // every deviation is infinite or NaN: they need not be merged
             float[] dev = new float[count];
@@ -80,10 +93,10 @@ public final class GaussianNoiseFit {
             }
             return median(FloatSort.sorted(dev, count), count);
         }
-        int right = firstAtLeast(sorted, finite, m);
+        int finite = beforeNaN(sorted, count);
+        int right = firstWhere(sorted, 0, finite, x -> x >= m);
         int left = right - 1;
-        double pos = 0.5 * (count - 1);
-        int k = (int) Math.floor(pos);
+        int k = middle(count);
         float a = Float.NaN;
         float b = Float.NaN;
         for (int taken = 0; taken <= Math.min(k + 1, count - 1); taken++) {
@@ -104,25 +117,7 @@ public final class GaussianNoiseFit {
             }
             b = next;
         }
-        if (k + 1 >= count) {
-            b = a;
-        }
-        return a + (pos - k) * (b - a);
-    }
-
-    /** The first index below {@code end} whose value is at least {@code m} (no NaNs before {@code end}). */
-    private static int firstAtLeast(float[] sorted, int end, float m) {
-        int lo = 0;
-        int hi = end;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] >= m) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
+        return interpolated(a, k + 1 < count ? b : a, count);
     }
 
     private static NoiseEstimate fitOnce(float[] sorted, int count, double mu, double sd, boolean eventsAbove) {
@@ -175,10 +170,7 @@ public final class GaussianNoiseFit {
     static int[] counts(float[] sorted, int count, double lo, double hi, int bins) {
         double width = (hi - lo) / bins;
         float from = (float) lo;
-        int finite = count;
-        while (finite > 0 && Float.isNaN(sorted[finite - 1])) {
-            finite--;
-        }
+        int finite = beforeNaN(sorted, count);
         // the values inside: from the first at or above the range to the first beyond it
         int first = firstWhere(sorted, 0, finite, x -> x >= from && bin(x, lo, width) >= 0);
         int end = firstWhere(sorted, first, finite, x -> !(x < hi) || bin(x, lo, width) >= bins);
