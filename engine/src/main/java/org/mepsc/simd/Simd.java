@@ -41,9 +41,7 @@ public final class Simd {
             return plain;
         }
         try {
-            var constructor = Class.forName(className).asSubclass(type).getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
+            return instance(type, className);
         } catch (ReflectiveOperationException | LinkageError e) {
             return plain;
         }
@@ -56,11 +54,16 @@ public final class Simd {
         }
         try {
             // vectors of fewer than eight floats gained too little to be worth the module
-            var width = Class.forName("org.mepsc.simd.VectorWidth").asSubclass(IntSupplier.class).getDeclaredConstructor();
-            width.setAccessible(true);
-            return width.newInstance().getAsInt() >= 8;
+            return instance(IntSupplier.class, "org.mepsc.simd.VectorWidth").getAsInt() >= 8;
         } catch (ReflectiveOperationException | LinkageError e) {
             return false;
         }
+    }
+
+    /** A new instance of class {@code className}, loaded by name (it may name the incubator module's classes). */
+    private static <T> T instance(Class<T> type, String className) throws ReflectiveOperationException {
+        var constructor = Class.forName(className).asSubclass(type).getDeclaredConstructor();
+        constructor.setAccessible(true);
+        return constructor.newInstance();
     }
 }
