@@ -29,56 +29,30 @@ final class ExponentialDecayFit {
             syy += v * v;
         }
         double sst = syy - sy * sy / n;
-        double lo = Math.log(tauMin);
-        double hi = Math.log(tauMax);
-        double x1 = hi - GOLDEN * (hi - lo);
-        double x2 = lo + GOLDEN * (hi - lo);
-        double f1 = sse(y, offset, n, baseline, sign, Math.exp(x1), syy);
-        double f2 = sse(y, offset, n, baseline, sign, Math.exp(x2), syy);
+        Search s = new Search(Math.log(tauMin), Math.log(tauMax));
+        s.f1 = sse(y, offset, n, baseline, sign, Math.exp(s.x1), syy);
+        s.f2 = sse(y, offset, n, baseline, sign, Math.exp(s.x2), syy);
         // Each iteration needs the value at one new point, and the next iteration's point is one of
         // two known ones, whichever way this value goes: the three are summed in one pass over the
         // samples, whose sums are chains of dependent additions with room beside them. Two
         // iterations per pass, each value from the same operations as alone.
         double[] value = new double[3];
         int it = 0;
-        while (it < 40 && hi - lo > 1e-4) {
-            boolean left = f1 < f2;
-            double lo1 = left ? lo : x1;
-            double hi1 = left ? x2 : hi;
-            double p = left ? hi1 - GOLDEN * (hi1 - lo1) : lo1 + GOLDEN * (hi1 - lo1);
-            double x1n = left ? p : x2;
-            double x2n = left ? x1 : p;
-            double nextLeft = x2n - GOLDEN * (x2n - lo1);
-            double nextRight = x1n + GOLDEN * (hi1 - x1n);
-            sse3(y, offset, n, baseline, sign, Math.exp(p), Math.exp(nextLeft), Math.exp(nextRight), syy, value);
-            double f1n = left ? value[0] : f2;
-            double f2n = left ? f1 : value[0];
-            lo = lo1;
-            hi = hi1;
-            x1 = x1n;
-            x2 = x2n;
-            f1 = f1n;
-            f2 = f2n;
-            it++;
-            if (!(it < 40 && hi - lo > 1e-4)) {
+        while (s.open(it)) {
+            boolean left = s.left();
+            s.narrow(left);
+            sse3(y, offset, n, baseline, sign, Math.exp(s.newest(left)), Math.exp(s.point(true)),
+                    Math.exp(s.point(false)), syy, value);
+            s.valueOfNewest(left, value[0]);
+            if (!s.open(++it)) {
                 break;
             }
-            if (f1 < f2) {
-                hi = x2;
-                x2 = x1;
-                f2 = f1;
-                x1 = nextLeft;
-                f1 = value[1];
-            } else {
-                lo = x1;
-                x1 = x2;
-                f1 = f2;
-                x2 = nextRight;
-                f2 = value[2];
-            }
+            boolean then = s.left();
+            s.narrow(then);
+            s.valueOfNewest(then, then ? value[1] : value[2]);
             it++;
         }
-        double tau = Math.exp((lo + hi) / 2);
+        double tau = Math.exp((s.lo + s.hi) / 2);
         double best = sse(y, offset, n, baseline, sign, tau, syy);
         double alpha = projection(y, offset, n, baseline, sign, tau);
         boolean atLimit = Math.log(tau) - Math.log(tauMin) < 1e-3 || Math.log(tauMax) - Math.log(tau) < 1e-3;
@@ -87,6 +61,70 @@ final class ExponentialDecayFit {
         }
         double r2 = sst > 0 ? 1 - best / sst : Double.NaN;
         return new Result(tau, alpha, r2);
+    }
+
+    /**
+     * A golden-section search's state on log τ: the bracket, its two inner points and their values
+     * ({@code x1 < x2}).
+     */
+    private static final class Search {
+        double lo;
+        double hi;
+        double x1;
+        double x2;
+        double f1;
+        double f2;
+
+        Search(double lo, double hi) {
+            this.lo = lo;
+            this.hi = hi;
+            x1 = hi - GOLDEN * (hi - lo);
+            x2 = lo + GOLDEN * (hi - lo);
+        }
+
+        /** Whether iteration {@code it} is still to be done. */
+        boolean open(int it) {
+            return it < 40 && hi - lo > 1e-4;
+        }
+
+        /** Whether the minimum lies to the left, so that the bracket keeps {@code [lo, x2]}. */
+        boolean left() {
+            return f1 < f2;
+        }
+
+        /** The new inner point if the bracket narrows to the left (or the right). */
+        double point(boolean left) {
+            return left ? x2 - GOLDEN * (x2 - lo) : x1 + GOLDEN * (hi - x1);
+        }
+
+        /** Narrows the bracket; the new inner point's value is set by {@link #valueOfNewest}. */
+        void narrow(boolean left) {
+            double p = point(left);
+            if (left) {
+                hi = x2;
+                x2 = x1;
+                f2 = f1;
+                x1 = p;
+            } else {
+                lo = x1;
+                x1 = x2;
+                f1 = f2;
+                x2 = p;
+            }
+        }
+
+        /** The inner point the last {@link #narrow} made. */
+        double newest(boolean left) {
+            return left ? x1 : x2;
+        }
+
+        void valueOfNewest(boolean left, double f) {
+            if (left) {
+                f1 = f;
+            } else {
+                f2 = f;
+            }
+        }
     }
 
     private static double sse(float[] y, int offset, int n, double baseline, double sign, double tau, double syy) {
