@@ -89,6 +89,14 @@ final class ArtefactLog {
         this.capacity = capacity;
     }
 
+    /**
+     * A collector for a wide scan of a stretch, passing the artefacts in {@code [from, to)} on to
+     * {@code here} as they come.
+     */
+    Collector collector(long from, long to, ArtefactRules.Found here) {
+        return new Collector(from, to, here);
+    }
+
     /** A stretch holding the artefacts of {@code [from, to)} of a sweep found with {@code finding}, or null. */
     synchronized Stretch covering(int sweep, long from, long to, ArtefactRules.Finding finding) {
         for (Stretch s : stretches) {

@@ -335,7 +335,7 @@ final class ChunkScanner {
                 known.replay(scanFrom, scanTo, rules.zonesInto(zones));
             } else {
                 long margin = (long) Math.ceil(sweep.sampleRateHz()); // a second either side
-                ArtefactLog.Collector found = artefactLog.new Collector(scanFrom, scanTo, rules.zonesInto(zones));
+                ArtefactLog.Collector found = artefactLog.collector(scanFrom, scanTo, rules.zonesInto(zones));
                 readAndScan(rules, fLo - margin, fHi + margin, scanFrom - margin, scanTo + margin, found);
                 found.keep(sweepIndex, scanFrom - margin, scanTo + margin, rules.finding());
             }
