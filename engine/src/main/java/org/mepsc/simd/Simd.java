@@ -11,7 +11,7 @@ import java.util.function.IntSupplier;
  * at least eight floats, and the system property {@code mepsc.vector} is not {@code off}.
  *
  * <p>They are an opt-in ({@code ./mepsc} does not add the module): in a warm JVM they make a
- * detection 10–25 % faster, but a single run spends more on compiling them than they save, and
+ * detection 11–27 % faster, but a single run spends more on compiling them than they save, and
  * C2 in Java 17 now and then leaves some of their operations as calls that build vector objects,
  * which costs more than they gain (docs/benchmarks.md, eighth round).
  *
