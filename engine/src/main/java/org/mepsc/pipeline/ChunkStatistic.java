@@ -89,14 +89,39 @@ final class ChunkStatistic {
         if (first >= end) {
             return;
         }
-        // onsets map to full-rate indices monotonically: if no excluded stretch meets the range of
-        // the first to the last, no sample needs the per-position test (the usual case)
-        boolean clear = !zones.overlaps(fullOnset(first), fullOnset(end - 1) + 1);
-        for (long p = first; p < end; p += stride) {
-            if (clear || !excludedOnset(p)) {
-                out.add(values[(int) (p - lo)]);
+        // onsets map to full-rate indices monotonically, so the excluded positions form runs: the
+        // kept stretches between them are added whole, each found by walking the zones in order
+        int count = (int) ((end - 1 - first) / stride) + 1;
+        int k = zones.firstEndingAfter(fullOnset(first));
+        int i = 0;
+        while (i < count) {
+            // positions from i on are kept up to the first whose onset reaches zone k
+            int j = k < zones.size() ? firstReaching(first, stride, i, count, zones.start(k)) : count;
+            out.addEvery(values, (int) (first - lo) + i * stride, stride, j - i);
+            if (j == count) {
+                break;
+            }
+            // and dropped while their onset lies in zone k (or in a later zone they reach)
+            i = firstReaching(first, stride, j, count, zones.end(k));
+            if (i < count) {
+                k = zones.firstEndingAfter(fullOnset(first + (long) i * stride));
             }
         }
+    }
+
+    /** The first of positions {@code first + m·stride}, m in {@code [from, count)}, whose onset is at least {@code full} (count if none). */
+    private int firstReaching(long first, int stride, int from, int count, long full) {
+        int a = from;
+        int b = count;
+        while (a < b) {
+            int m = (a + b) >>> 1;
+            if (fullOnset(first + (long) m * stride) < full) {
+                a = m + 1;
+            } else {
+                b = m;
+            }
+        }
+        return a;
     }
 
     /** The detections at or above {@code threshold} (z units) among the candidates, side lobes removed. */

@@ -32,6 +32,21 @@ final class FloatList {
         size += other.size;
     }
 
+    /** Adds {@code x[from]}, {@code x[from + stride]}, … for {@code count} values. */
+    void addEvery(float[] x, int from, int stride, int count) {
+        if (size + count > values.length) {
+            values = Arrays.copyOf(values, Math.max(size + count, size * 2));
+        }
+        if (stride == 1) {
+            System.arraycopy(x, from, values, size, count);
+        } else {
+            for (int i = 0; i < count; i++) {
+                values[size + i] = x[from + i * stride];
+            }
+        }
+        size += count;
+    }
+
     int size() {
         return size;
     }

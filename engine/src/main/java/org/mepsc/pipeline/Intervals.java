@@ -106,16 +106,22 @@ final class Intervals {
 
     /** Whether an interval overlaps {@code [from, to)} (after {@link #merge()}). */
     boolean overlaps(long from, long to) {
+        int k = firstEndingAfter(from);
+        return k < size && starts[k] < to;
+    }
+
+    /** The index of the first interval that ends after {@code index} ({@link #size()} if none; after {@link #merge()}). */
+    int firstEndingAfter(long index) {
         int lo = 0;
         int hi = size;
-        while (lo < hi) { // the first interval ending after from
+        while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (ends[mid] <= from) {
+            if (ends[mid] <= index) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        return lo < size && starts[lo] < to;
+        return lo;
     }
 }
