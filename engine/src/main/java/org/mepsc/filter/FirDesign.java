@@ -14,8 +14,11 @@ public final class FirDesign {
     }
 
     public static Fir fromResponse(FrequencyResponse response, double sampleRateHz, double tolerance) {
+        double[] sampled = null;
         for (int grid = 1 << 12; grid <= MAX_GRID; grid <<= 1) {
-            double[] a = impulseResponse(response, sampleRateHz, grid);
+            sampled = sampled(response, sampleRateHz, grid, sampled);
+            double[] a = sampled.clone();
+            Fft.real(grid).realInverse(a, true);
             double max = 0;
             for (double v : a) {
                 max = Math.max(max, Math.abs(v));
@@ -87,9 +90,29 @@ public final class FirDesign {
 
     /** The response sampled on {@code grid} frequencies and transformed back (circular: index −j is grid − j). */
     private static double[] impulseResponse(FrequencyResponse response, double sampleRateHz, int grid) {
+        double[] a = sampled(response, sampleRateHz, grid, null);
+        Fft.real(grid).realInverse(a, true);
+        return a;
+    }
+
+    /**
+     * The response at frequencies {@code k·fs/grid}, k = 0 … grid/2, packed as a real inverse FFT
+     * takes them. A grid twice {@code coarser}'s length shares every other frequency with it, bit
+     * for bit (k·fs/g and 2k·fs/2g round alike: doubling is exact), so those values are copied from
+     * {@code coarser} (null: none) rather than evaluated again.
+     */
+    static double[] sampled(FrequencyResponse response, double sampleRateHz, int grid, double[] coarser) {
         double[] z = new double[2];
         double[] a = new double[grid];
+        boolean reuse = coarser != null && coarser.length * 2 == grid;
         for (int k = 0; k <= grid / 2; k++) {
+            if (reuse && k % 2 == 0 && k > 0 && k < grid / 2) {
+                // the coarser grid's inner bin k/2 (k < grid/2 keeps it below that grid's Nyquist
+                // bin, which is stored without its imaginary part)
+                a[2 * k] = coarser[k];
+                a[2 * k + 1] = coarser[k + 1];
+                continue;
+            }
             response.at(k * sampleRateHz / grid, z);
             if (k == 0) {
                 a[0] = z[0];
@@ -100,7 +123,6 @@ public final class FirDesign {
                 a[2 * k + 1] = z[1];
             }
         }
-        Fft.real(grid).realInverse(a, true);
         return a;
     }
 }
