@@ -255,10 +255,12 @@ final class Calibrator {
                 () -> new RawScratch(new float[Math.max(seg, CHUNK * d + 1)], new HumDetector(fs)));
         List<WindowFacts> parts = parallel.mapEach(tasks, t -> {
             Chunk c = windows.get(t.window());
-            FloatList diffs = new FloatList();
-            FloatList lagged = new FloatList();
-            List<double[]> segments = new ArrayList<>();
             int n = rawLength(c, d);
+            // room for every sampled difference, so that the lists never grow
+            int room = n > lag ? (n - lag - 1) / stride + 1 : 0;
+            FloatList diffs = new FloatList(room);
+            FloatList lagged = new FloatList(room);
+            List<double[]> segments = new ArrayList<>();
             if (n < 2) {
                 return new WindowFacts(diffs, lagged, segments);
             }
