@@ -9,7 +9,7 @@ public final class FilterChain {
     private final SpectralBank back;
 
     public FilterChain(Trace source, ChainDesign design) {
-        this(source, design, null, 0, null);
+        this(source, design, null, 0, null, null);
     }
 
     /**
@@ -18,15 +18,17 @@ public final class FilterChain {
      * @param sweep the sweep {@code source} is, as the stores know it
      * @param edges where the back bank shares the blocks at the ends of each
      *     {@link #readOutputs} call with other threads' chains of the same design (null: not shared)
+     * @param plans the run's transform plans (null: the chain makes its own)
      */
-    public FilterChain(Trace source, ChainDesign design, BlockStore frontStore, int sweep, EdgeBlocks edges) {
+    public FilterChain(Trace source, ChainDesign design, BlockStore frontStore, int sweep, EdgeBlocks edges,
+            FftPlans plans) {
         Trace input = source;
         if (design.front() != null) {
             Trace front = design.front().over(source);
             BlockStore.View stored = frontStore == null ? null : frontStore.sweep(sweep, design.front());
             input = stored == null ? front : new StoredOutput(front, stored);
         }
-        this.back = new SpectralBank(input, design.back(), edges == null ? null : edges.sweep(sweep));
+        this.back = new SpectralBank(input, design.back(), edges == null ? null : edges.sweep(sweep), plans);
     }
 
     /** Output samples (at the decimated rate). */

@@ -54,14 +54,15 @@ public final class SpectralBank {
     private final EdgeBlocks.View edges;
 
     public SpectralBank(Trace source, BankDesign design) {
-        this(source, design, null);
+        this(source, design, null, null);
     }
 
     /**
      * @param edges where the first and last pair of blocks of each {@link #readOutputs} call are
      *     shared with other threads' banks of the same design over the same trace (null: not shared)
+     * @param plans the run's transform plans (null: this bank makes its own)
      */
-    public SpectralBank(Trace source, BankDesign design, EdgeBlocks.View edges) {
+    public SpectralBank(Trace source, BankDesign design, EdgeBlocks.View edges, FftPlans plans) {
         this.edges = edges;
         this.source = source;
         this.design = design;
@@ -75,8 +76,9 @@ public final class SpectralBank {
         int rows = design.rows();
         int lanes = n / rows;
         int smallRows = n / d / rows;
-        this.forward = new RowFft(rows, lanes, false);
-        this.inverse = new RowFft(smallRows, rows, true);
+        FftPlans own = plans != null ? plans : new FftPlans();
+        this.forward = new RowFft(own.plan(rows, lanes, false));
+        this.inverse = new RowFft(own.plan(smallRows, rows, true));
         this.raw = new float[n + valid];
         this.inRe = RowFft.storage(rows, lanes);
         this.inIm = RowFft.storage(rows, lanes);

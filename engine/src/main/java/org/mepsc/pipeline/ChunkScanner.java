@@ -12,6 +12,7 @@ import org.mepsc.events.Measurement;
 import org.mepsc.events.Rejection;
 import org.mepsc.filter.BlockStore;
 import org.mepsc.filter.EdgeBlocks;
+import org.mepsc.filter.FftPlans;
 import org.mepsc.filter.FilterChain;
 import org.mepsc.recording.Recording;
 import org.mepsc.recording.Sweep;
@@ -34,6 +35,7 @@ final class ChunkScanner {
     private final Detector detector;
     private final int d;
     private final BlockStore frontStore;
+    private final FftPlans plans;
     private final EdgeBlocks edges;
     private final ArtefactLog artefactLog;
 
@@ -61,12 +63,14 @@ final class ChunkScanner {
 
     /**
      * @param frontStore the run's store of decimated (front filter) blocks, or null
+     * @param plans the run's transform plans, or null
      * @param edges blocks at chunk ends shared with the other workers of one pass, or null
      * @param artefactLog artefacts found by calibration's scanners so far (read and added to), or null
      */
-    ChunkScanner(Recording recording, int channel, ScanSetup setup, BlockStore frontStore, EdgeBlocks edges,
-            ArtefactLog artefactLog) {
+    ChunkScanner(Recording recording, int channel, ScanSetup setup, BlockStore frontStore, FftPlans plans,
+            EdgeBlocks edges, ArtefactLog artefactLog) {
         this.frontStore = frontStore;
+        this.plans = plans;
         this.edges = edges;
         this.artefactLog = artefactLog;
         this.recording = recording;
@@ -250,7 +254,7 @@ final class ChunkScanner {
         if (bankSweep != sweepIndex) {
             rawTrace = new RecordingTrace(recording, channel, sweepIndex);
             heldRaw = new HeldStretchTrace(rawTrace);
-            bank = new FilterChain(heldRaw, setup.bank(), frontStore, sweepIndex, edges);
+            bank = new FilterChain(heldRaw, setup.bank(), frontStore, sweepIndex, edges, plans);
             sweep = recording.sweep(sweepIndex);
             bankSweep = sweepIndex;
         }

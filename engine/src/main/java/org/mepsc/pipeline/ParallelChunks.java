@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mepsc.filter.BlockStore;
+import org.mepsc.filter.FftPlans;
 import org.mepsc.filter.EdgeBlocks;
 import org.mepsc.recording.Recording;
 
@@ -59,6 +60,8 @@ final class ParallelChunks {
     private final int channel;
 
     private final BlockStore frontStore;
+    /** The transform plans of every bank the run builds (calibration builds several per template it tries). */
+    private final FftPlans plans = new FftPlans();
     /** The artefacts calibration's scanners found (not the pass's: it scans each stretch once). */
     private final ArtefactLog artefactLog = new ArtefactLog();
 
@@ -79,7 +82,7 @@ final class ParallelChunks {
      * artefacts found so far.
      */
     ChunkScanner scanner(ScanSetup setup) {
-        return new ChunkScanner(recording, channel, setup, frontStore, null, artefactLog);
+        return new ChunkScanner(recording, channel, setup, frontStore, plans, null, artefactLog);
     }
 
     /** {@code task} on every chunk, on the pool; the results in chunk order. */
@@ -206,7 +209,7 @@ final class ParallelChunks {
         // neighbouring chunks run on different workers: they share the blocks at their boundary
         EdgeBlocks edges = threads > 1 ? new EdgeBlocks(EDGE_SAMPLES_PER_THREAD * threads) : null;
         for (int i = 0; i < threads; i++) {
-            scanners.add(new ChunkScanner(recording, channel, setup, frontStore, edges, null));
+            scanners.add(new ChunkScanner(recording, channel, setup, frontStore, plans, edges, null));
         }
         ArrayDeque<Future<R>> inFlight = new ArrayDeque<>();
         ArrayDeque<Chunk> order = new ArrayDeque<>();

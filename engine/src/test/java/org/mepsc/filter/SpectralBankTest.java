@@ -163,7 +163,7 @@ class SpectralBankTest {
         int pairOut = 2 * design.validPerBlock();
         float[] x = noise(8, 40 * pairOut);
         EdgeBlocks.View edges = shared ? new EdgeBlocks(1 << 20).sweep(0) : null;
-        SpectralBank bank = new SpectralBank(new ArrayTrace(x, fs), design, edges);
+        SpectralBank bank = new SpectralBank(new ArrayTrace(x, fs), design, edges, null);
         long[][] starts = {{1234, 1234 + 3L * pairOut + 17, 999, 5L * pairOut}, new long[4]};
         int[][] counts = {{24 * pairOut + 5, 16 * pairOut, 25 * pairOut + 300, 12 * pairOut}, new int[4]};
         long lastPair = (starts[0][2] + counts[0][2] - 1) / pairOut;
@@ -204,9 +204,10 @@ class SpectralBankTest {
         BankDesign design = BankDesign.of(List.of(h, h.convolve(randomFir(seed, -20, 400))), d, 4096);
         int pairOut = 2 * design.validPerBlock() / d;
         EdgeBlocks edges = new EdgeBlocks(1 << 20);
+        FftPlans plans = new FftPlans(); // the workers share their transforms' plans too
         SpectralBank[] workers = {
-            new SpectralBank(new ArrayTrace(x, fs), design, edges.sweep(0)),
-            new SpectralBank(new ArrayTrace(x, fs), design, edges.sweep(0)),
+            new SpectralBank(new ArrayTrace(x, fs), design, edges.sweep(0), plans),
+            new SpectralBank(new ArrayTrace(x, fs), design, edges.sweep(0), plans),
         };
         SpectralBank alone = new SpectralBank(new ArrayTrace(x, fs), design);
         int len = (int) alone.length();

@@ -61,8 +61,8 @@ class ArtefactLogTest {
         int logged = 0;
         for (ScanSetup setup : setups) {
             for (long[] w : windows) {
-                ChunkStatistic kept = new ChunkScanner(recording, 0, setup, null, null, log).statistic(0, w[0], w[1]);
-                ChunkStatistic fresh = new ChunkScanner(recording, 0, setup, null, null, null).statistic(0, w[0], w[1]);
+                ChunkStatistic kept = new ChunkScanner(recording, 0, setup, null, null, null, log).statistic(0, w[0], w[1]);
+                ChunkStatistic fresh = new ChunkScanner(recording, 0, setup, null, null, null, null).statistic(0, w[0], w[1]);
                 assertThat(kept.lo).isEqualTo(fresh.lo);
                 assertThat(kept.values).isEqualTo(fresh.values);
                 int excluded = 0;

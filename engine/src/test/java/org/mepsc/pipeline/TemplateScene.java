@@ -28,6 +28,6 @@ record TemplateScene(float[] trace, ArrayRecording recording, ScanSetup setup, S
 
     /** A worker's scanner of the trace, with no stored or shared blocks. */
     ChunkScanner scanner() {
-        return new ChunkScanner(recording, 0, setup, null, null, null);
+        return new ChunkScanner(recording, 0, setup, null, null, null, null);
     }
 }
