@@ -139,7 +139,7 @@ final class Calibrator {
         ScanSetup scanSetup = learnedScan ? templateRun.setup : setupFor(conditioning, scan, template, raw.noise, spectrum);
         // the template detector's statistic on the windows it was learned on is known already
         ParallelChunks.Pending<Evaluation> scanRun = learnedScan ? null
-                : startEvaluation(scanSetup, template, windows, false, scan == Method.TEMPLATE ? templateRun : null);
+                : startEvaluation(scanSetup, template, windows, false, scan == Method.TEMPLATE ? templateRun : null, false);
         // the trace's noise needs the setup's filters and artefact rules, not the statistic's noise:
         // it is measured beside the statistic's windows and their noise fit
         ParallelChunks.Pending<Double> traceNoise = conditionedNoise(scanSetup, templateRun, template);
@@ -312,8 +312,9 @@ final class Calibrator {
     // ---------------------------------------------------------------- statistic passes
 
     /**
-     * A template tried on the calibration windows: its noise, its detections, and its statistic
-     * (in noise SDs) on every window, kept for the false-discovery guard; while the template is
+     * A template tried on the calibration windows: its noise, its detections (empty if they were
+     * not listed), and its statistic (in noise SDs) on every window, kept for the false-discovery
+     * guard; while the template is
      * learned, also each window's conditioned trace (null entries otherwise), which the average
      * of its events reads instead of filtering again.
      */
@@ -360,7 +361,7 @@ final class Calibrator {
     private Evaluation evaluateTemplate(Conditioning conditioning, Template t, RawNoise rawNoise, List<Chunk> windows,
             boolean keepConditioned, Evaluation earlier) throws IOException {
         return startEvaluation(setupFor(conditioning, Method.TEMPLATE, t, rawNoise, null), t, windows, keepConditioned,
-                earlier).get();
+                earlier, true).get();
     }
 
     /** The setup a template is evaluated with, before its statistic's noise is known. */
@@ -373,12 +374,15 @@ final class Calibrator {
      * detections (from that copy) follow on the worker that ends the last window, while the others
      * go on with what was started after.
      *
+     * @param listed list the detections (learning, its checks and the quiet spectrum read them; the
+     *     threshold's evaluation needs only the statistic and its noise, and would list its
+     *     detections over all windows on one worker while the others wait)
      * @param earlier an evaluation of the same statistic (template and detector) on some of these
      *     windows, or null: those windows are taken from it rather than scanned again (the values
      *     are the same, since a window's statistic does not depend on the work around it)
      */
     private ParallelChunks.Pending<Evaluation> startEvaluation(ScanSetup raw, Template t, List<Chunk> windows,
-            boolean keepConditioned, Evaluation earlier) throws IOException {
+            boolean keepConditioned, Evaluation earlier, boolean listed) throws IOException {
         return parallel.start(windows, raw, (s, c) -> {
             Scanned known = earlier == null ? null : earlier.scanned(c, keepConditioned);
             if (known != null) {
@@ -386,10 +390,10 @@ final class Calibrator {
             }
             ChunkStatistic z = s.statistic(c.sweep(), c.from(), c.to());
             return new Scanned(z, keepConditioned ? s.conditionedCopy() : null);
-        }, scanned -> scored(raw, t, windows, scanned));
+        }, scanned -> scored(raw, t, windows, scanned, listed));
     }
 
-    private Evaluation scored(ScanSetup raw, Template t, List<Chunk> windows, List<Scanned> scanned) {
+    private Evaluation scored(ScanSetup raw, Template t, List<Chunk> windows, List<Scanned> scanned, boolean listed) {
         long total = Chunk.total(windows);
         int stride = (int) Math.max(1, total / STATISTIC_SAMPLES);
         List<ChunkStatistic> statistic = scanned.stream().map(Scanned::statistic).toList();
@@ -405,6 +409,9 @@ final class Calibrator {
             Chunk c = windows.get(i);
             ChunkStatistic z = statistic.get(i);
             z.zScore(noise);
+            if (!listed) {
+                continue;
+            }
             int window = i;
             z.peaks(c.from(), c.to(), LISTED, (pos, value) -> detections.add(new Detection(c.sweep(), pos, value, window)));
         }
@@ -508,7 +515,7 @@ final class Calibrator {
             Evaluation best = null;
             for (Template t : SetupFactory.initialTemplates()) {
                 started.add(startEvaluation(setupFor(conditioning, Method.TEMPLATE, t, rawNoise, null), t, windows,
-                        true, null));
+                        true, null, true));
                 if (!together) {
                     best = better(best, started.remove(0).get());
                 }
