@@ -314,9 +314,8 @@ final class Calibrator {
     /**
      * A template tried on the calibration windows: its noise, its detections (empty if they were
      * not listed), and its statistic (in noise SDs) on every window, kept for the false-discovery
-     * guard; while the template is
-     * learned, also each window's conditioned trace (null entries otherwise), which the average
-     * of its events reads instead of filtering again.
+     * guard; while the template is learned, also each window's conditioned trace (null entries
+     * otherwise), which the average of its events reads instead of filtering again.
      */
     private record Evaluation(Template template, ScanSetup setup, NoiseEstimate noise, List<Detection> detections,
             List<Chunk> windows, List<ChunkStatistic> statistic, List<Window> conditioned) {
@@ -374,12 +373,12 @@ final class Calibrator {
      * detections (from that copy) follow on the worker that ends the last window, while the others
      * go on with what was started after.
      *
-     * @param listed list the detections (learning, its checks and the quiet spectrum read them; the
-     *     threshold's evaluation needs only the statistic and its noise, and would list its
-     *     detections over all windows on one worker while the others wait)
      * @param earlier an evaluation of the same statistic (template and detector) on some of these
      *     windows, or null: those windows are taken from it rather than scanned again (the values
      *     are the same, since a window's statistic does not depend on the work around it)
+     * @param listed list the detections (learning, its checks and the quiet spectrum read them; the
+     *     threshold's evaluation needs only the statistic and its noise, and would list its
+     *     detections over all windows on one worker while the others wait)
      */
     private ParallelChunks.Pending<Evaluation> startEvaluation(ScanSetup raw, Template t, List<Chunk> windows,
             boolean keepConditioned, Evaluation earlier, boolean listed) throws IOException {
