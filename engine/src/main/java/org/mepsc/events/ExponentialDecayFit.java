@@ -29,14 +29,14 @@ final class ExponentialDecayFit {
             syy += v * v;
         }
         double sst = syy - sy * sy / n;
+        double[] value = new double[3];
         Search s = new Search(Math.log(tauMin), Math.log(tauMax));
-        s.f1 = sse(y, offset, n, baseline, sign, Math.exp(s.x1), syy);
-        s.f2 = sse(y, offset, n, baseline, sign, Math.exp(s.x2), syy);
+        s.f1 = sse(y, offset, n, baseline, sign, Math.exp(s.x1), syy, value);
+        s.f2 = sse(y, offset, n, baseline, sign, Math.exp(s.x2), syy, value);
         // Each iteration needs the value at one new point, and the next iteration's point is one of
         // two known ones, whichever way this value goes: the three are summed in one pass over the
         // samples, whose sums are chains of dependent additions with room beside them. Two
         // iterations per pass, each value from the same operations as alone.
-        double[] value = new double[3];
         int it = 0;
         while (s.open(it)) {
             boolean left = s.left();
@@ -53,8 +53,10 @@ final class ExponentialDecayFit {
             it++;
         }
         double tau = Math.exp((s.lo + s.hi) / 2);
-        double best = sse(y, offset, n, baseline, sign, tau, syy);
-        double alpha = projection(y, offset, n, baseline, sign, tau);
+        // the residual and the amplitude at τ, from one pass's sums
+        projectionSums(y, offset, n, baseline, sign, tau, value);
+        double best = syy - value[0] * value[0] / value[1];
+        double alpha = value[0] / value[1];
         boolean atLimit = Math.log(tau) - Math.log(tauMin) < 1e-3 || Math.log(tauMax) - Math.log(tau) < 1e-3;
         if (atLimit || !(alpha > 0)) {
             return new Result(Double.NaN, alpha, Double.NaN);
@@ -127,7 +129,19 @@ final class ExponentialDecayFit {
         }
     }
 
-    private static double sse(float[] y, int offset, int n, double baseline, double sign, double tau, double syy) {
+    /** The residual of the best α·q^k at τ ({@code scratch} holds at least two values). */
+    private static double sse(float[] y, int offset, int n, double baseline, double sign, double tau, double syy,
+            double[] scratch) {
+        projectionSums(y, offset, n, baseline, sign, tau, scratch);
+        return syy - scratch[0] * scratch[0] / scratch[1];
+    }
+
+    /**
+     * {@code out[0] = Σ v_k·q^k} and {@code out[1] = Σ q^2k} over the samples, for
+     * {@code q = exp(−1/τ)} and {@code v_k = sign·y[k] − baseline}: the best α at τ is their ratio.
+     */
+    private static void projectionSums(float[] y, int offset, int n, double baseline, double sign, double tau,
+            double[] out) {
         double q = Math.exp(-1 / tau);
         double pk = 1;
         double syq = 0;
@@ -135,8 +149,8 @@ final class ExponentialDecayFit {
             syq += (sign * y[offset + k] - baseline) * pk;
             pk *= q;
         }
-        double sqq = (1 - pk * pk) / (1 - q * q);
-        return syy - syq * syq / sqq;
+        out[0] = syq;
+        out[1] = (1 - pk * pk) / (1 - q * q);
     }
 
     /** {@link #sse} at three time constants at once (into {@code out}), each from the same operations as alone. */
@@ -163,17 +177,5 @@ final class ExponentialDecayFit {
         out[0] = syy - sa * sa / ((1 - pa * pa) / (1 - qa * qa));
         out[1] = syy - sb * sb / ((1 - pb * pb) / (1 - qb * qb));
         out[2] = syy - sc * sc / ((1 - pc * pc) / (1 - qc * qc));
-    }
-
-    private static double projection(float[] y, int offset, int n, double baseline, double sign, double tau) {
-        double q = Math.exp(-1 / tau);
-        double pk = 1;
-        double syq = 0;
-        for (int k = 0; k < n; k++) {
-            syq += (sign * y[offset + k] - baseline) * pk;
-            pk *= q;
-        }
-        double sqq = (1 - pk * pk) / (1 - q * q);
-        return syq / sqq;
     }
 }
