@@ -368,7 +368,7 @@ final class ChunkScanner {
         long rHi = Math.min(sweep.length(), fHi + reach);
         int n = (int) Math.max(0, rHi - rLo);
         raw = grow(raw, n);
-        rules.readAndScan(rawTrace, raw, rLo, n, scanFrom, scanTo, SCAN_PIECE, found);
+        rules.finding().readAndScan(rawTrace, raw, rLo, n, scanFrom, scanTo, SCAN_PIECE, found);
         heldRaw.hold(raw, rLo, n);
     }
 

@@ -95,9 +95,8 @@ final class SetupFactory {
         List<Fir> filters = fullRateOutputs(conditioning, detector);
         Ringing ringing = Ringing.of(filters, RINGING_QUIET_SDS * raw.quietScale());
         ChainDesign bank = ScanSetup.chainFor(conditioning, detector, longestSweep, pass ? filters : null);
-        ArtefactRules artefacts = new ArtefactRules(p.autoArtefacts(),
-                raw.stepThreshold(),
-                Math.max(8, (int) Math.round(0.0005 * fs)), (int) Math.round(0.005 * fs), SATURATION_SDS * raw.quietScale(),
+        ArtefactRules artefacts = new ArtefactRules(new ArtefactRules.Finding(p.autoArtefacts(), raw.stepThreshold(),
+                Math.max(8, (int) Math.round(0.0005 * fs)), (int) Math.round(0.005 * fs), SATURATION_SDS * raw.quietScale()),
                 before, after, ringing);
         int offset = (int) Math.ceil(detector.onsetOffset());
         int edgeHead = characteriser.baselineReach() + 1;

@@ -20,10 +20,10 @@ class ArtefactRulesTest {
         if (!Float.isFinite(v)) {
             return true;
         }
-        if (!rules.enabled()) {
+        if (!rules.finding().enabled()) {
             return false;
         }
-        if (i > 0 && Float.isFinite(x[i - 1]) && Math.abs(v - x[i - 1]) > rules.stepThreshold()) {
+        if (i > 0 && Float.isFinite(x[i - 1]) && Math.abs(v - x[i - 1]) > rules.finding().stepThreshold()) {
             return true;
         }
         int a = i;
@@ -34,12 +34,12 @@ class ArtefactRulesTest {
         while (b + 1 < x.length && x[b + 1] == v) {
             b++;
         }
-        if (b - a + 1 < rules.flatRun()) {
+        if (b - a + 1 < rules.finding().flatRun()) {
             return false;
         }
         boolean max = true;
         boolean min = true;
-        for (int k = Math.max(0, i - rules.extremeReach()); k <= Math.min(x.length - 1, i + rules.extremeReach()); k++) {
+        for (int k = Math.max(0, i - rules.finding().extremeReach()); k <= Math.min(x.length - 1, i + rules.finding().extremeReach()); k++) {
             max &= !(x[k] > v);
             min &= !(x[k] < v);
         }
@@ -48,13 +48,13 @@ class ArtefactRulesTest {
         }
         double sum = 0; // saturation stands far from the differing samples near it
         int n = 0;
-        for (int k = Math.max(0, i - rules.extremeReach()); k <= Math.min(x.length - 1, i + rules.extremeReach()); k++) {
+        for (int k = Math.max(0, i - rules.finding().extremeReach()); k <= Math.min(x.length - 1, i + rules.finding().extremeReach()); k++) {
             if (x[k] != v && Float.isFinite(x[k])) {
                 sum += x[k];
                 n++;
             }
         }
-        return n == 0 || Math.abs(v - sum / n) >= rules.flatDeviation();
+        return n == 0 || Math.abs(v - sum / n) >= rules.finding().flatDeviation();
     }
 
     /** Noise with flat runs at and away from the extremes, a non-finite sample and a jump. */
@@ -82,7 +82,7 @@ class ArtefactRulesTest {
     private static final Ringing RINGING = Ringing.of(List.of(new Fir(new double[] {0.25, 0.5, 0.25}, -1)), 0.5);
 
     private static ArtefactRules rules(long seed) {
-        return new ArtefactRules(seed != 6, 8, 3 + new SplittableRandom(seed).nextInt(4), 5, 4, 2, 3, RINGING);
+        return new ArtefactRules(new ArtefactRules.Finding(seed != 6, 8, 3 + new SplittableRandom(seed).nextInt(4), 5, 4), 2, 3, RINGING);
     }
 
     @ParameterizedTest
@@ -93,14 +93,14 @@ class ArtefactRulesTest {
         Ringing ringing = RINGING;
         ArtefactRules rules = rules(seed);
         Zones found = new Zones();
-        rules.scan(x, 0, n, 0, n, rules.zonesInto(found));
+        rules.finding().scan(x, 0, n, 0, n, rules.zonesInto(found));
         found.merge();
         Intervals zones = found.all();
         Intervals expected = new Intervals();
         for (int i = 0; i < n; i++) {
             if (flagged(rules, x, i)) {
                 double size = Float.isFinite(x[i]) && i > 0 && Float.isFinite(x[i - 1])
-                        && Math.abs(x[i] - x[i - 1]) > rules.stepThreshold() ? Math.abs(x[i] - x[i - 1]) : Double.POSITIVE_INFINITY;
+                        && Math.abs(x[i] - x[i - 1]) > rules.finding().stepThreshold() ? Math.abs(x[i] - x[i - 1]) : Double.POSITIVE_INFINITY;
                 expected.add(i - rules.before() - ringing.before(size), i + rules.after() + ringing.after(size) + 1);
             }
         }
@@ -124,12 +124,12 @@ class ArtefactRulesTest {
         System.arraycopy(x, 0, padded, (int) origin, n);
         ArrayTrace source = new ArrayTrace(padded, 20_000);
         Zones whole = new Zones();
-        rules.scan(x, origin, n, origin + 50, origin + n - 50, rules.zonesInto(whole));
+        rules.finding().scan(x, origin, n, origin + 50, origin + n - 50, rules.zonesInto(whole));
         whole.merge();
         for (int piece : new int[] {1, 3, 17, 100, 999, n}) {
             float[] raw = new float[n];
             Zones pieces = new Zones();
-            rules.readAndScan(source, raw, origin, n, origin + 50, origin + n - 50, piece, rules.zonesInto(pieces));
+            rules.finding().readAndScan(source, raw, origin, n, origin + 50, origin + n - 50, piece, rules.zonesInto(pieces));
             pieces.merge();
             assertThat(raw).isEqualTo(x);
             assertThat(pieces.all().size()).as("piece %d", piece).isEqualTo(whole.all().size()).isPositive();
@@ -151,7 +151,7 @@ class ArtefactRulesTest {
         float[] x = trace(seed, n);
         ArtefactRules rules = rules(seed);
         List<ArtefactLog.Artefact> wide = new ArrayList<>();
-        rules.scan(x, 0, n, 0, n, (at, size, reason) -> wide.add(new ArtefactLog.Artefact(at, size, reason)));
+        rules.finding().scan(x, 0, n, 0, n, (at, size, reason) -> wide.add(new ArtefactLog.Artefact(at, size, reason)));
         assertThat(wide).hasSizeGreaterThan(seed == 6 ? 0 : 5);
         SplittableRandom r = new SplittableRandom(seed);
         for (int trial = 0; trial < 200; trial++) {
@@ -164,7 +164,7 @@ class ArtefactRulesTest {
             }
             float[] raw = java.util.Arrays.copyOfRange(x, (int) rLo, (int) rHi);
             List<ArtefactLog.Artefact> own = new ArrayList<>();
-            rules.scan(raw, rLo, raw.length, from, to, (at, size, reason) -> own.add(new ArtefactLog.Artefact(at, size, reason)));
+            rules.finding().scan(raw, rLo, raw.length, from, to, (at, size, reason) -> own.add(new ArtefactLog.Artefact(at, size, reason)));
             List<ArtefactLog.Artefact> kept = new ArrayList<>();
             new ArtefactLog.Stretch(0, 0, n, rules.finding(), wide).replay(from, to,
                     (at, size, reason) -> kept.add(new ArtefactLog.Artefact(at, size, reason)));
