@@ -403,19 +403,22 @@ final class Calibrator {
         NoiseEstimate noise = all.size() >= 10 ? GaussianNoiseFit.fit(all.array(), all.size(), true)
                 : new NoiseEstimate(0, 1);
         ScanSetup scored = raw.withNoise(noise, LISTED);
+        statistic.forEach(z -> z.zScore(noise));
+        List<Detection> detections = listed ? detections(windows, statistic) : List.of();
+        return new Evaluation(t, scored, noise, detections, windows, statistic,
+                scanned.stream().map(Scanned::conditioned).toList());
+    }
+
+    /** The peaks at or above {@link #LISTED} noise SDs in every window, in window order. */
+    private static List<Detection> detections(List<Chunk> windows, List<ChunkStatistic> statistic) {
         List<Detection> detections = new ArrayList<>();
         for (int i = 0; i < windows.size(); i++) {
             Chunk c = windows.get(i);
-            ChunkStatistic z = statistic.get(i);
-            z.zScore(noise);
-            if (!listed) {
-                continue;
-            }
             int window = i;
-            z.peaks(c.from(), c.to(), LISTED, (pos, value) -> detections.add(new Detection(c.sweep(), pos, value, window)));
+            statistic.get(i).peaks(c.from(), c.to(), LISTED,
+                    (pos, value) -> detections.add(new Detection(c.sweep(), pos, value, window)));
         }
-        return new Evaluation(t, scored, noise, detections, windows, statistic,
-                scanned.stream().map(Scanned::conditioned).toList());
+        return detections;
     }
 
     /** The threshold raised as far as the false-discovery guard asks, judged on the calibration windows. */

@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.mepsc.filter.BlockStore;
-import org.mepsc.filter.FftPlans;
 import org.mepsc.filter.EdgeBlocks;
+import org.mepsc.filter.FftPlans;
 import org.mepsc.recording.Recording;
 
 /**
