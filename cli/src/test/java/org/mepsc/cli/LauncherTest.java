@@ -1,0 +1,119 @@
+package org.mepsc.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code mepsc} launcher script on a copy of a checkout (the script, the shaded jar, the demo
+ * recording): its class-data archive is made once per jar, used, remade when the jar changes, and
+ * never changes what a run prints. Runs after {@code package} (it needs the jar), in the cli
+ * module's {@code launcher} execution.
+ */
+@Tag("launcher")
+class LauncherTest {
+
+    private static final String ARCHIVING = "recording the classes a detection loads";
+
+    @TempDir
+    Path checkout;
+
+    @BeforeEach
+    void copyCheckout() throws IOException {
+        Path root = Path.of(System.getProperty("mepsc.root", ".."));
+        Path jar = Path.of(System.getProperty("mepsc.jar", "target/mepsc.jar"));
+        assumeTrue(Files.isRegularFile(jar), "the shaded jar is built by package");
+        Files.createDirectories(checkout.resolve("cli/target"));
+        Files.createDirectories(checkout.resolve("testdata"));
+        Files.copy(root.resolve("mepsc"), checkout.resolve("mepsc"));
+        Files.copy(jar, checkout.resolve("cli/target/mepsc.jar"));
+        Files.copy(root.resolve("testdata/demo.abf"), checkout.resolve("testdata/demo.abf"));
+    }
+
+    @Test
+    void archiveIsMadeOnceUsedAndRemadeForANewJar() throws Exception {
+        Result first = launch(Map.of(), "detect", "testdata/demo.abf");
+        assertThat(first.code).as(first.err).isZero();
+        assertThat(first.err).contains(ARCHIVING);
+        Path archive = onlyArchive();
+        assertThat(Files.size(archive)).isGreaterThan(1 << 20);
+
+        // the second start maps the archive's classes, and prints the same summary
+        Result second = launch(Map.of("MEPSC_JAVA_OPTS", "-Xlog:class+load=info:file=" + checkout.resolve("classes.log")),
+                "detect", "testdata/demo.abf");
+        assertThat(second.code).as(second.err).isZero();
+        assertThat(second.err).doesNotContain(ARCHIVING);
+        assertThat(second.out).isEqualTo(first.out);
+        long mapped;
+        try (Stream<String> lines = Files.lines(checkout.resolve("classes.log"))) {
+            mapped = lines.filter(l -> l.contains("org.mepsc.") && l.contains("shared objects file (top)")).count();
+        }
+        assertThat(mapped).as("mepsc classes mapped from the archive").isGreaterThan(100);
+
+        Result without = launch(Map.of("MEPSC_CDS", "off"), "detect", "testdata/demo.abf");
+        assertThat(without.out).isEqualTo(first.out);
+
+        // a jar rebuilt after the archive was made gets a new archive
+        Path jar = checkout.resolve("cli/target/mepsc.jar");
+        FileTime before = FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() - 60_000);
+        Files.setLastModifiedTime(archive, before);
+        Result rebuilt = launch(Map.of(), "--version");
+        assertThat(rebuilt.code).isZero();
+        assertThat(rebuilt.err).contains(ARCHIVING);
+        assertThat(Files.getLastModifiedTime(onlyArchive())).isGreaterThan(Files.getLastModifiedTime(jar));
+    }
+
+    @Test
+    void anArchiveJavaCannotUseIsIgnoredSilently() throws Exception {
+        Result clean = launch(Map.of("MEPSC_CDS", "off"), "--version");
+        assertThat(launch(Map.of(), "--version").err).contains(ARCHIVING);
+        Path archive = onlyArchive();
+        archive.toFile().setWritable(true);
+        Files.writeString(archive, "not an archive".repeat(1000));
+        Path jar = checkout.resolve("cli/target/mepsc.jar");
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        Result garbled = launch(Map.of(), "--version");
+        assertThat(garbled.code).isZero();
+        assertThat(garbled.out).isEqualTo(clean.out);
+        assertThat(garbled.err).isEmpty();
+    }
+
+    private Path onlyArchive() throws IOException {
+        try (Stream<Path> files = Files.list(checkout.resolve("cli/target"))) {
+            List<Path> archives = files.filter(p -> p.getFileName().toString().endsWith(".jsa")).toList();
+            assertThat(archives).hasSize(1);
+            return archives.get(0);
+        }
+    }
+
+    private record Result(int code, String out, String err) {
+    }
+
+    private Result launch(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("sh", checkout.resolve("mepsc").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(checkout.toFile());
+        pb.environment().remove("MEPSC_JAVA_OPTS");
+        pb.environment().remove("MEPSC_CDS");
+        pb.environment().putAll(env);
+        Path out = Files.createTempFile(checkout, "out", ".txt");
+        Path err = Files.createTempFile(checkout, "err", ".txt");
+        pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("the launcher finished").isTrue();
+        return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
