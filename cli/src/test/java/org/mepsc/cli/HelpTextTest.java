@@ -34,6 +34,25 @@ class HelpTextTest {
         assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
+    @Test
+    void aRunNamingACommandBuildsThatOneOnly() {
+        PrintWriter quiet = new PrintWriter(new StringWriter());
+        List<String> all = List.copyOf(Main.commandLine(quiet, quiet).getSubcommands().keySet());
+        assertThat(all).containsExactly("info", "export", "detect", "simulate", "score", "sweep",
+                "benchmark-accuracy", "batch", "compare", "help");
+        for (String command : all) {
+            var built = Main.commandLine(quiet, quiet, command).getSubcommands().keySet();
+            // help lists and reads the others; an unknown word or an option gets them all, for the message
+            assertThat(built).as(command).containsExactlyElementsOf(command.equals("help") ? all : List.of(command));
+        }
+        assertThat(Main.commandLine(quiet, quiet, "detetc").getSubcommands().keySet()).containsExactlyElementsOf(all);
+        assertThat(Main.commandLine(quiet, quiet, "--help").getSubcommands().keySet()).containsExactlyElementsOf(all);
+        // and the top-level help reads the same as with every command built
+        StringWriter top = new StringWriter();
+        assertThat(Main.run(new PrintWriter(top), quiet, "--help")).isZero();
+        assertThat(top.toString()).contains("  detect  ", "  compare  ", "Exit codes:");
+    }
+
     private static List<String> commandNames() {
         CommandLine cl = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
         return cl.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
