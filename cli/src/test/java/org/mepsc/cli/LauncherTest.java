@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The {@code mepsc} launcher script on a copy of a checkout (the script, the shaded jar, the demo
  * recording): its class-data archive is made once per jar, used, remade when the jar changes, and
- * never changes what a run prints. Runs after {@code package} (it needs the jar), in the cli
- * module's {@code launcher} execution.
+ * never changes what a run prints; short jobs run with Java's quick compiler only. Runs after
+ * {@code package} (it needs the jar), in the cli module's {@code launcher} execution.
  */
 @Tag("launcher")
 class LauncherTest {
@@ -89,6 +89,28 @@ class LauncherTest {
         assertThat(garbled.code).isZero();
         assertThat(garbled.out).isEqualTo(clean.out);
         assertThat(garbled.err).isEmpty();
+    }
+
+    @Test
+    void shortJobsRunWithTheQuickCompilerOnly() throws Exception {
+        String flags = "-XX:+PrintFlagsFinal";
+        assertThat(stopLevel(launch(Map.of("MEPSC_JAVA_OPTS", flags), "detect", "testdata/demo.abf").out)).isEqualTo("1");
+        // a long recording keeps the optimising compiler (the file's size is what counts: it need not be read)
+        Path big = checkout.resolve("big.abf");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            f.setLength(40L << 20);
+        }
+        assertThat(stopLevel(launch(Map.of("MEPSC_JAVA_OPTS", flags), "info", "big.abf").out)).isEqualTo("4");
+        // commands that run long whatever their inputs keep it too, and the user's option wins
+        assertThat(stopLevel(launch(Map.of("MEPSC_JAVA_OPTS", flags), "batch", "--help").out)).isEqualTo("4");
+        assertThat(stopLevel(launch(Map.of("MEPSC_JAVA_OPTS", flags + " -XX:TieredStopAtLevel=4"), "detect",
+                "testdata/demo.abf").out)).isEqualTo("4");
+    }
+
+    /** TieredStopAtLevel as -XX:+PrintFlagsFinal printed it. */
+    private static String stopLevel(String flags) {
+        return flags.lines().filter(l -> l.contains(" TieredStopAtLevel ")).findFirst().orElseThrow()
+                .replaceAll(".*= *(\\d+).*", "$1");
     }
 
     private Path onlyArchive() throws IOException {
