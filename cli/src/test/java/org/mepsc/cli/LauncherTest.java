@@ -98,7 +98,7 @@ class LauncherTest {
         // a long recording keeps the optimising compiler (the file's size is what counts: it need not be read)
         Path big = checkout.resolve("big.abf");
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
-            f.setLength(40L << 20);
+            f.setLength(30L << 20);
         }
         assertThat(stopLevel(launch(Map.of("MEPSC_JAVA_OPTS", flags), "info", "big.abf").out)).isEqualTo("4");
         // commands that run long whatever their inputs keep it too, and the user's option wins
@@ -107,9 +107,22 @@ class LauncherTest {
                 "testdata/demo.abf").out)).isEqualTo("4");
     }
 
+    @Test
+    void loopsAreCompiledOnTheStackSooner() throws Exception {
+        String flags = "-XX:+PrintFlagsFinal";
+        assertThat(flag(launch(Map.of("MEPSC_JAVA_OPTS", flags), "--version").out, "Tier3BackEdgeThreshold")).isEqualTo("5000");
+        assertThat(flag(launch(Map.of("MEPSC_JAVA_OPTS", flags + " -XX:Tier3BackEdgeThreshold=60000"), "--version").out,
+                "Tier3BackEdgeThreshold")).isEqualTo("60000");
+    }
+
     /** TieredStopAtLevel as -XX:+PrintFlagsFinal printed it. */
     private static String stopLevel(String flags) {
-        return flags.lines().filter(l -> l.contains(" TieredStopAtLevel ")).findFirst().orElseThrow()
+        return flag(flags, "TieredStopAtLevel");
+    }
+
+    /** A flag's value as -XX:+PrintFlagsFinal printed it. */
+    private static String flag(String flags, String name) {
+        return flags.lines().filter(l -> l.contains(" " + name + " ")).findFirst().orElseThrow()
                 .replaceAll(".*= *(\\d+).*", "$1");
     }
 
