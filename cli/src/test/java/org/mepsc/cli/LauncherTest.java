@@ -43,8 +43,14 @@ class LauncherTest {
         Files.copy(root.resolve("testdata/demo.abf"), checkout.resolve("testdata/demo.abf"));
     }
 
+    /** The launcher names an archive after the Java runtime's {@code release} file, and makes none without one. */
+    private static void assumeRuntimeRelease() {
+        assumeTrue(Files.isRegularFile(Path.of(System.getProperty("java.home"), "release")), "a Java runtime with a release file");
+    }
+
     @Test
     void archiveIsMadeOnceUsedAndRemadeForANewJar() throws Exception {
+        assumeRuntimeRelease();
         Result first = launch(Map.of(), "detect", "testdata/demo.abf");
         assertThat(first.code).as(first.err).isZero();
         assertThat(first.err).contains(ARCHIVING);
@@ -78,6 +84,7 @@ class LauncherTest {
 
     @Test
     void anArchiveJavaCannotUseIsIgnoredSilently() throws Exception {
+        assumeRuntimeRelease();
         Result clean = launch(Map.of("MEPSC_CDS", "off"), "--version");
         assertThat(launch(Map.of(), "--version").err).contains(ARCHIVING);
         Path archive = onlyArchive();
