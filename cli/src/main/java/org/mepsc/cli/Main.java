@@ -77,14 +77,10 @@ public final class Main implements Runnable {
         }
     }
 
-    /** The command line with every subcommand (for help and suggestions). */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        return commandLine(out, err, null);
-    }
-
     /**
      * The command line for arguments starting with {@code first}: if that names a subcommand
-     * (other than {@code help}, which reads the others), only that one is built, else all of them.
+     * (other than {@code help}, which reads the others), only that one is built, else (null, an
+     * option, an unknown word) all of them.
      * picocli reflects over every option of every subcommand it is given, and loads the classes
      * they name; for the eight that a run does not use that took about 0.1 s of each start.
      */

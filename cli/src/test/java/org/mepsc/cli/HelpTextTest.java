@@ -37,7 +37,7 @@ class HelpTextTest {
     @Test
     void aRunNamingACommandBuildsThatOneOnly() {
         PrintWriter quiet = new PrintWriter(new StringWriter());
-        List<String> all = List.copyOf(Main.commandLine(quiet, quiet).getSubcommands().keySet());
+        List<String> all = List.copyOf(Main.commandLine(quiet, quiet, null).getSubcommands().keySet());
         assertThat(all).containsExactly("info", "export", "detect", "simulate", "score", "sweep",
                 "benchmark-accuracy", "batch", "compare", "help");
         for (String command : all) {
@@ -54,7 +54,7 @@ class HelpTextTest {
     }
 
     private static List<String> commandNames() {
-        CommandLine cl = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+        CommandLine cl = Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()), null);
         return cl.getSubcommands().keySet().stream().filter(n -> !n.equals("help")).toList();
     }
 }
