@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -104,7 +106,7 @@ class LauncherTest {
         assertThat(stopLevel(launch(Map.of("MEPSC_JAVA_OPTS", flags), "detect", "testdata/demo.abf").out)).isEqualTo("1");
         // a long recording keeps the optimising compiler (the file's size is what counts: it need not be read)
         Path big = checkout.resolve("big.abf");
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+        try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(30L << 20);
         }
         assertThat(stopLevel(launch(Map.of("MEPSC_JAVA_OPTS", flags), "info", "big.abf").out)).isEqualTo("4");
@@ -145,7 +147,7 @@ class LauncherTest {
     }
 
     private Result launch(Map<String, String> env, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("sh", checkout.resolve("mepsc").toString()));
+        List<String> command = new ArrayList<>(List.of("sh", checkout.resolve("mepsc").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(checkout.toFile());
         pb.environment().remove("MEPSC_JAVA_OPTS");
