@@ -36,19 +36,10 @@ public final class Sidelobes {
      * ends where it falls below 1 %.
      */
     public static Sidelobes of(Fir kernel, double[] event, double floor, int floorReach) {
-        int n = event.length + kernel.length() - 1;
-        double[] r = new double[n];
+        double[] r = response(kernel, event);
         int peak = 0;
-        for (int i = 0; i < n; i++) {
-            double s = 0;
-            for (int k = 0; k < kernel.length(); k++) {
-                int e = i - k;
-                if (e >= 0 && e < event.length) {
-                    s += kernel.tap(kernel.first() + k) * event[e];
-                }
-            }
-            r[i] = s;
-            if (s > r[peak]) {
+        for (int i = 1; i < r.length; i++) {
+            if (r[i] > r[peak]) {
                 peak = i;
             }
         }
@@ -56,6 +47,24 @@ public final class Sidelobes {
             return NONE;
         }
         return new Sidelobes(envelope(r, peak, 1, floor, floorReach), envelope(r, peak, -1, floor, floorReach));
+    }
+
+    /**
+     * The full convolution of {@code kernel}'s taps with {@code event}: entry {@code i} sums
+     * {@code taps[k]·event[i − k]} over the taps that meet the event, in rising order of k (a
+     * kernel of thousands of taps meets a few hundred samples, so only those are visited).
+     */
+    static double[] response(Fir kernel, double[] event) {
+        double[] taps = kernel.taps();
+        double[] r = new double[event.length + taps.length - 1];
+        for (int i = 0; i < r.length; i++) {
+            double s = 0;
+            for (int k = Math.max(0, i - event.length + 1), last = Math.min(taps.length - 1, i); k <= last; k++) {
+                s += taps[k] * event[i - k];
+            }
+            r[i] = s;
+        }
+        return r;
     }
 
     private static double[] envelope(double[] r, int peak, int sign, double floor, int floorReach) {
