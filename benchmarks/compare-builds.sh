@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Accuracy of two mepsc builds side by side on long simulated recordings, for changes that are
-# meant to leave results alone or nearly so (docs/benchmarks.md, "What changed since the first measurement"):
+# meant to leave results alone or nearly so (docs/benchmarks-history.md, "What changed since the first measurement"):
 #
 #   benchmarks/compare-builds.sh OLD.jar NEW.jar [SCRATCH_DIR] [--durations "600 180"] [--seeds "1 2"]
 #

@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Each filter as the pipeline applies it: overlap-save with JTransforms on one thread
+ * Each filter as the pipeline applies it: overlap-save with mepsc's own FFT on one thread
  * ({@link SpectralBank}), over a 2^22-sample trace held in memory, read in chunks of 2^16 output
  * samples. Scores are input (recording) samples per second.
  *

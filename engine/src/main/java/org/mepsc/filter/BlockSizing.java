@@ -11,7 +11,7 @@ package org.mepsc.filter;
  * 32,768, 3.85 at 65,536, 4.5 at 131,072 and 5.4 at 262,144. A bank costs about 1.4 times its
  * transforms (filling the rows, the products, gathering the outputs), and in a detection pass,
  * where other stages share the caches, blocks beyond 32,768 points cost more than alone: the
- * table in {@link #perPoint} is fitted to whole passes over 1-hour recordings (docs/benchmarks.md,
+ * table in {@link #perPoint} is fitted to whole passes over 1-hour recordings (docs/benchmarks-history.md,
  * sixth round).
  */
 public final class BlockSizing {

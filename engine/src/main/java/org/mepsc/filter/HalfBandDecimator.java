@@ -64,7 +64,7 @@ public record HalfBandDecimator(List<HalfBand> stages) {
      * 0.025 ns per tap pair (the pairs are summed by vector instructions; the rest is gathering
      * and copying the samples). Timed alone a stage costs about twice that; these figures are
      * fitted to whole passes over 1-hour recordings with each chain forced, where a bank at the
-     * full rate costs more than alone (docs/benchmarks.md, sixth round).
+     * full rate costs more than alone (docs/benchmarks-history.md, sixth round).
      */
     public double costPerInput() {
         double ns = 0;

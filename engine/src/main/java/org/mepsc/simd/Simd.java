@@ -13,7 +13,7 @@ import java.util.function.IntSupplier;
  * <p>They are an opt-in ({@code ./mepsc} does not add the module): in a warm JVM they make a
  * detection 11–27 % faster, but a single run spends more on compiling them than they save, and
  * C2 in Java 17 now and then leaves some of their operations as calls that build vector objects,
- * which costs more than they gain (docs/benchmarks.md, eighth round).
+ * which costs more than they gain (docs/benchmarks-history.md, eighth round).
  *
  * <p>Every kernel works on {@code FloatVector.SPECIES_PREFERRED} alone. An int16-to-float kernel
  * for the ABF reader ({@code ShortVector} widened to floats, 0.11 against 0.4–0.56 ns a sample

@@ -97,7 +97,7 @@ class ChainChoiceTest {
     }
 
     /**
-     * The cases measured in docs/benchmarks.md where one chain won by more than the noise (sixth
+     * The cases measured in docs/benchmarks-history.md where one chain won by more than the noise (sixth
      * round: each chain forced, whole passes over 1-hour recordings): without mains notches one
      * bank at 20 kHz beat the half-band front for the template; with notches, the front and a bank
      * at the detection rate won at 20 kHz for deconvolution and at 50 kHz for both detectors.
