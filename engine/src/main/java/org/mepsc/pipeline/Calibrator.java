@@ -149,8 +149,7 @@ final class Calibrator {
         double threshold = guardedThreshold(current, windows, minimum);
         double noiseSd = traceNoise.get();
         double floor = p.amplitudeFloor() != null ? p.amplitudeFloor() : FLOOR_SDS * noiseSd;
-        ScanSetup setup = SetupFactory.forPass(conditioning, p, scan, template, raw.noise, longest, spectrum,
-                current.noise, threshold, floor);
+        ScanSetup setup = SetupFactory.forPass(scanSetup, longest, current.noise, threshold, floor);
         double refractoryMs = setup.refractory() * 1000 / conditioning.rateHz();
         Calibration c = new Calibration(fs, conditioning.decimation(), conditioning.notchHz(), notchSource, template,
                 source, fitR2, fitEvents, current.noise, threshold, minimum, noiseSd, raw.noise.differenceSd(), floor, refractoryMs, seconds,

@@ -85,6 +85,12 @@ record ScanSetup(
                 rules, artefacts, exclusions, edgeHead, edgeTail);
     }
 
+    /** This setup for the pass: its chain, the statistic's noise, the threshold and the rejection rules. */
+    ScanSetup forPass(ChainDesign passBank, NoiseEstimate n, double k, RejectionRules r) {
+        return new ScanSetup(conditioning, detector, passBank, template, polarity, refractory, n, k, characteriser,
+                r, artefacts, exclusions, edgeHead, edgeTail);
+    }
+
     ScanSetup withRules(RejectionRules r) {
         return new ScanSetup(conditioning, detector, bank, template, polarity, refractory, noise, threshold,
                 characteriser, r, artefacts, exclusions, edgeHead, edgeTail);

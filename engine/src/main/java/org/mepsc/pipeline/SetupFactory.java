@@ -62,21 +62,6 @@ final class SetupFactory {
      */
     static ScanSetup forCalibration(Conditioning conditioning, DetectionParameters p, Method method, Template t,
             RawNoise raw, long longestSweep, WelchSpectrum spectrum) {
-        return build(conditioning, p, method, t, raw, longestSweep, spectrum, null, 0, 0, false);
-    }
-
-    /**
-     * The setup of the pass over the whole recording: calibrated, with whichever chain the cost
-     * model finds cheaper (see {@link ScanSetup#chainFor}).
-     */
-    static ScanSetup forPass(Conditioning conditioning, DetectionParameters p, Method method, Template t, RawNoise raw,
-            long longestSweep, WelchSpectrum spectrum, NoiseEstimate noise, double threshold, double amplitudeFloor) {
-        return build(conditioning, p, method, t, raw, longestSweep, spectrum, noise, threshold, amplitudeFloor, true);
-    }
-
-    private static ScanSetup build(Conditioning conditioning, DetectionParameters p, Method method, Template t, RawNoise raw,
-            long longestSweep, WelchSpectrum spectrum, NoiseEstimate noise, double threshold, double amplitudeFloor,
-            boolean pass) {
         double rate = conditioning.rateHz();
         double perMs = rate / 1000;
         Detector detector = method == null
@@ -86,7 +71,6 @@ final class SetupFactory {
                 : Math.max(0.5, REFRACTORY_PER_PEAK_TIME * t.peakTimeMs());
         int refractory = Math.max(1, (int) Math.round(refractoryMs * perMs));
         EventCharacteriser characteriser = new EventCharacteriser(t, rate, p.polarity(), CharacterisationSettings.DEFAULT);
-        RejectionRules rules = rules(t, amplitudeFloor);
         int d = conditioning.decimation();
         double fs = conditioning.sampleRateHz();
         int templateSpan = templateLength(t, rate);
@@ -94,15 +78,30 @@ final class SetupFactory {
         int after = (int) Math.round(0.005 * fs) + characteriser.baselineReach() * d;
         List<Fir> filters = fullRateOutputs(conditioning, detector);
         Ringing ringing = Ringing.of(filters, RINGING_QUIET_SDS * raw.quietScale());
-        ChainDesign bank = ScanSetup.chainFor(conditioning, detector, longestSweep, pass ? filters : null);
+        ChainDesign bank = ScanSetup.chainFor(conditioning, detector, longestSweep, null);
         ArtefactRules artefacts = new ArtefactRules(new ArtefactRules.Finding(p.autoArtefacts(), raw.stepThreshold(),
                 Math.max(8, (int) Math.round(0.0005 * fs)), (int) Math.round(0.005 * fs), SATURATION_SDS * raw.quietScale()),
                 before, after, ringing);
         int offset = (int) Math.ceil(detector.onsetOffset());
         int edgeHead = characteriser.baselineReach() + 1;
         int edgeTail = Math.max(detector.reachAfter() - offset, characteriser.reachAfter() / 2) + 1;
-        return new ScanSetup(conditioning, detector, bank, t, p.polarity(), refractory, noise, threshold,
-                characteriser, rules, artefacts, p.exclusions(), edgeHead, edgeTail);
+        return new ScanSetup(conditioning, detector, bank, t, p.polarity(), refractory, null, 0,
+                characteriser, rules(t, 0), artefacts, p.exclusions(), edgeHead, edgeTail);
+    }
+
+    /**
+     * The setup of the pass over the whole recording, from the one its threshold was evaluated with:
+     * the same detector, filters and artefact rules (they come from the same template, conditioning,
+     * noise spectrum and raw noise, so they are not made again), with whichever chain the cost model
+     * finds cheaper (see {@link ScanSetup#chainFor}), the statistic's noise, the threshold and the
+     * amplitude floor.
+     */
+    static ScanSetup forPass(ScanSetup evaluated, long longestSweep, NoiseEstimate noise, double threshold,
+            double amplitudeFloor) {
+        Conditioning conditioning = evaluated.conditioning();
+        Detector detector = evaluated.detector();
+        ChainDesign bank = ScanSetup.chainFor(conditioning, detector, longestSweep, fullRateOutputs(conditioning, detector));
+        return evaluated.forPass(bank, noise, threshold, rules(evaluated.template(), amplitudeFloor));
     }
 
     /** The chain's outputs (conditioned trace, then each detector kernel) as FIRs at the recording's rate. */
