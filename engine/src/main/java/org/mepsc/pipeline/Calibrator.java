@@ -290,7 +290,12 @@ final class Calibrator {
             lagged.addAll(part.lagged);
             part.humSegments.forEach(hum::add);
         }
-        return new RawFacts(RawNoise.of(diffs, lagged), hum.result());
+        if (diffs.size() < 10) {
+            return new RawFacts(RawNoise.none(), hum.result());
+        }
+        // the two medians of a million differences each, one per worker
+        List<Double> sds = parallel.mapEach(List.of(diffs, lagged), RawNoise::robustSd);
+        return new RawFacts(RawNoise.of(sds.get(0), sds.get(1)), hum.result());
     }
 
     /** Full-rate samples of a detection-rate window (a sweep may end within its last D). */

@@ -16,13 +16,21 @@ record RawNoise(double differenceSd, double noiseSd, double stepThreshold) {
     static final double STEP_SDS = 15;
 
     static RawNoise of(FloatList differences, FloatList lagged) {
-        if (differences.size() < 10) {
-            return new RawNoise(0, 0, Double.POSITIVE_INFINITY);
-        }
-        double differenceSd = robustSd(differences);
-        double noiseSd = robustSd(lagged) / Math.sqrt(2);
-        double step = STEP_SDS * differenceSd;
-        return new RawNoise(differenceSd, noiseSd, step > 0 ? step : Double.POSITIVE_INFINITY);
+        return differences.size() < 10 ? none() : of(robustSd(differences), robustSd(lagged));
+    }
+
+    /**
+     * The same from the two lists' {@link #robustSd}s, worked out apart (calibration selects both
+     * medians at once, one per worker).
+     */
+    static RawNoise of(double differencesSd, double laggedSd) {
+        double step = STEP_SDS * differencesSd;
+        return new RawNoise(differencesSd, laggedSd / Math.sqrt(2), step > 0 ? step : Double.POSITIVE_INFINITY);
+    }
+
+    /** Too few differences to say anything: no step is an artefact. */
+    static RawNoise none() {
+        return new RawNoise(0, 0, Double.POSITIVE_INFINITY);
     }
 
     /** The level disturbances are judged against: the larger noise estimate (never 0). */
@@ -34,7 +42,7 @@ record RawNoise(double differenceSd, double noiseSd, double stepThreshold) {
      * 1.4826 × the median of absolute values, found by selection (no sort); where more than half
      * are 0 (coarse digitisation), their RMS, summed in sorted order as it always was.
      */
-    private static double robustSd(FloatList abs) {
+    static double robustSd(FloatList abs) {
         int n = abs.size();
         double mad = 1.4826 * new OrderStatistics(abs.array(), n).select(n / 2);
         if (mad > 0) {
