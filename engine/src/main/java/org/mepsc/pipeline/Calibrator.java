@@ -290,7 +290,7 @@ final class Calibrator {
             lagged.addAll(part.lagged);
             part.humSegments.forEach(hum::add);
         }
-        if (diffs.size() < 10) {
+        if (diffs.size() < RawNoise.MIN_DIFFERENCES) {
             return new RawFacts(RawNoise.none(), hum.result());
         }
         // the two medians of a million differences each, one per worker

@@ -14,9 +14,11 @@ import org.mepsc.detect.OrderStatistics;
 record RawNoise(double differenceSd, double noiseSd, double stepThreshold) {
 
     static final double STEP_SDS = 15;
+    /** Fewer differences than this say nothing about the noise ({@link #none}). */
+    static final int MIN_DIFFERENCES = 10;
 
     static RawNoise of(FloatList differences, FloatList lagged) {
-        return differences.size() < 10 ? none() : of(robustSd(differences), robustSd(lagged));
+        return differences.size() < MIN_DIFFERENCES ? none() : of(robustSd(differences), robustSd(lagged));
     }
 
     /**
