@@ -52,19 +52,62 @@ public final class Sidelobes {
     /**
      * The full convolution of {@code kernel}'s taps with {@code event}: entry {@code i} sums
      * {@code taps[k]·event[i − k]} over the taps that meet the event, in rising order of k (a
-     * kernel of thousands of taps meets a few hundred samples, so only those are visited).
+     * kernel of thousands of taps meets a few hundred samples, so only those are visited). Four
+     * entries are summed side by side, each in its own order, so that their additions, which each
+     * wait for the one before, overlap: the same sums, bit for bit, in about a third of the time.
      */
     static double[] response(Fir kernel, double[] event) {
         double[] taps = kernel.taps();
         double[] r = new double[event.length + taps.length - 1];
-        for (int i = 0; i < r.length; i++) {
-            double s = 0;
-            for (int k = Math.max(0, i - event.length + 1), last = Math.min(taps.length - 1, i); k <= last; k++) {
-                s += taps[k] * event[i - k];
+        int i = 0;
+        for (; i + 3 < r.length; i += 4) {
+            // the taps all four entries use: from the fourth's first to the first's last
+            int from = first(i + 3, event.length);
+            int to = last(i, taps.length);
+            if (from > to) {
+                for (int j = i; j < i + 4; j++) {
+                    r[j] = sum(taps, event, j, first(j, event.length), last(j, taps.length), 0);
+                }
+                continue;
             }
-            r[i] = s;
+            double s0 = sum(taps, event, i, first(i, event.length), from - 1, 0);
+            double s1 = sum(taps, event, i + 1, first(i + 1, event.length), from - 1, 0);
+            double s2 = sum(taps, event, i + 2, first(i + 2, event.length), from - 1, 0);
+            double s3 = sum(taps, event, i + 3, first(i + 3, event.length), from - 1, 0);
+            for (int k = from; k <= to; k++) {
+                double w = taps[k];
+                s0 += w * event[i - k];
+                s1 += w * event[i + 1 - k];
+                s2 += w * event[i + 2 - k];
+                s3 += w * event[i + 3 - k];
+            }
+            r[i] = sum(taps, event, i, to + 1, last(i, taps.length), s0);
+            r[i + 1] = sum(taps, event, i + 1, to + 1, last(i + 1, taps.length), s1);
+            r[i + 2] = sum(taps, event, i + 2, to + 1, last(i + 2, taps.length), s2);
+            r[i + 3] = sum(taps, event, i + 3, to + 1, last(i + 3, taps.length), s3);
+        }
+        for (; i < r.length; i++) {
+            r[i] = sum(taps, event, i, first(i, event.length), last(i, taps.length), 0);
         }
         return r;
+    }
+
+    /** The first tap that meets the event in entry {@code i}. */
+    private static int first(int i, int eventLength) {
+        return Math.max(0, i - eventLength + 1);
+    }
+
+    /** The last tap that meets the event in entry {@code i}. */
+    private static int last(int i, int taps) {
+        return Math.min(taps - 1, i);
+    }
+
+    /** {@code s} plus entry {@code i}'s terms for taps {@code from..to}, in rising order. */
+    private static double sum(double[] taps, double[] event, int i, int from, int to, double s) {
+        for (int k = from; k <= to; k++) {
+            s += taps[k] * event[i - k];
+        }
+        return s;
     }
 
     private static double[] envelope(double[] r, int peak, int sign, double floor, int floorReach) {

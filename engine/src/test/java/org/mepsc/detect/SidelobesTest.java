@@ -26,10 +26,13 @@ class SidelobesTest {
         return r;
     }
 
-    /** Kernels shorter and longer than the event, one of each being one sample, and taps before zero. */
+    /**
+     * Kernels shorter and longer than the event, one of each being one sample, taps before zero, and
+     * short ones whose entries the four-at-a-time sums split in every way.
+     */
     @ParameterizedTest
     @CsvSource({"1, 1, 0", "1, 50, 0", "50, 1, -3", "7, 300, -3", "300, 7, 0", "2677, 480, -1338", "480, 2677, -200",
-            "64, 64, 5"})
+            "64, 64, 5", "2, 2, 0", "3, 4, 0", "4, 3, -1", "5, 5, 0", "2, 9, 0", "9, 2, 0", "6, 7, 1"})
     void responseIsTheConvolution(int taps, int samples, int first) {
         SplittableRandom r = new SplittableRandom(taps * 31L + samples);
         double[] t = new double[taps];
