@@ -55,9 +55,11 @@ public final class FixedDecimals {
         } else {
             number = new char[keep + 1];
             number[0] = '0';
-            for (int j = 0; j < keep; j++) {
-                number[j + 1] = j < significant ? digits[lead + j] : '0';
-            }
+            // the digits, then zeros: a choice per digit inside one loop was compiled on the
+            // profile of the first numbers and recompiled each time a number took the other side
+            int copied = Math.min(keep, significant);
+            System.arraycopy(digits, lead, number, 1, copied);
+            java.util.Arrays.fill(number, 1 + copied, keep + 1, '0');
             if (keep < significant && digits[lead + keep] >= '5') {
                 int j = keep;
                 while (number[j] == '9') {
