@@ -124,6 +124,18 @@ class LauncherTest {
                 "Tier3BackEdgeThreshold")).isEqualTo("60000");
     }
 
+    @Test
+    void theOptimisingCompilerWaitsForMoreCallsAndTurns() throws Exception {
+        String flags = "-XX:+PrintFlagsFinal";
+        String out = launch(Map.of("MEPSC_JAVA_OPTS", flags), "--version").out;
+        assertThat(flag(out, "Tier4InvocationThreshold")).isEqualTo("150000");
+        assertThat(flag(out, "Tier4MinInvocationThreshold")).isEqualTo("18000");
+        assertThat(flag(out, "Tier4CompileThreshold")).isEqualTo("180000");
+        assertThat(flag(out, "Tier4BackEdgeThreshold")).isEqualTo("1200000");
+        assertThat(flag(launch(Map.of("MEPSC_JAVA_OPTS", flags + " -XX:Tier4BackEdgeThreshold=40000"), "--version").out,
+                "Tier4BackEdgeThreshold")).isEqualTo("40000");
+    }
+
     /** TieredStopAtLevel as -XX:+PrintFlagsFinal printed it. */
     private static String stopLevel(String flags) {
         return flag(flags, "TieredStopAtLevel");
