@@ -1,5 +1,7 @@
 package org.mepsc.output;
 
+import java.util.Arrays;
+
 /**
  * Numbers with a fixed count of decimals, as {@code String.format(Locale.ROOT, "%.nf", v)} writes
  * them on Java 17: the digits of {@link Double#toString} rounded half up, sign kept on zero. The
@@ -59,7 +61,7 @@ public final class FixedDecimals {
             // profile of the first numbers and recompiled each time a number took the other side
             int copied = Math.min(keep, significant);
             System.arraycopy(digits, lead, number, 1, copied);
-            java.util.Arrays.fill(number, 1 + copied, keep + 1, '0');
+            Arrays.fill(number, 1 + copied, keep + 1, '0');
             if (keep < significant && digits[lead + keep] >= '5') {
                 int j = keep;
                 while (number[j] == '9') {
