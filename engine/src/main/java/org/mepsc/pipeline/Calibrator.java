@@ -290,12 +290,8 @@ final class Calibrator {
             lagged.addAll(part.lagged);
             part.humSegments.forEach(hum::add);
         }
-        if (diffs.size() < RawNoise.MIN_DIFFERENCES) {
-            return new RawFacts(RawNoise.none(), hum.result());
-        }
         // the two medians of a million differences each, one per worker
-        List<Double> sds = parallel.mapEach(List.of(diffs, lagged), RawNoise::robustSd);
-        return new RawFacts(RawNoise.of(sds.get(0), sds.get(1)), hum.result());
+        return new RawFacts(RawNoise.of(diffs, lagged, lists -> parallel.mapEach(lists, RawNoise::robustSd)), hum.result());
     }
 
     /** Full-rate samples of a detection-rate window (a sweep may end within its last D). */

@@ -1,6 +1,8 @@
 package org.mepsc.pipeline;
 
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
 import org.mepsc.detect.OrderStatistics;
 
 /**
@@ -14,25 +16,30 @@ import org.mepsc.detect.OrderStatistics;
 record RawNoise(double differenceSd, double noiseSd, double stepThreshold) {
 
     static final double STEP_SDS = 15;
-    /** Fewer differences than this say nothing about the noise ({@link #none}). */
+    /** Fewer differences than this say nothing about the noise: then no step is an artefact. */
     static final int MIN_DIFFERENCES = 10;
 
-    static RawNoise of(FloatList differences, FloatList lagged) {
-        return differences.size() < MIN_DIFFERENCES ? none() : of(robustSd(differences), robustSd(lagged));
+    /** How the lists' {@link #robustSd}s are worked out: the results in the lists' order. */
+    interface Selections {
+        List<Double> robustSds(List<FloatList> lists) throws IOException;
     }
 
     /**
-     * The same from the two lists' {@link #robustSd}s, worked out apart (calibration selects both
-     * medians at once, one per worker).
+     * From sampled absolute differences of neighbouring samples and of samples 0.5 ms apart, their
+     * two medians selected by {@code selections} (calibration: one per worker, at once).
      */
+    static RawNoise of(FloatList differences, FloatList lagged, Selections selections) throws IOException {
+        if (differences.size() < MIN_DIFFERENCES) {
+            return new RawNoise(0, 0, Double.POSITIVE_INFINITY);
+        }
+        List<Double> sds = selections.robustSds(List.of(differences, lagged));
+        return of(sds.get(0), sds.get(1));
+    }
+
+    /** From the two robust SDs: of the neighbouring differences, and of those 0.5 ms apart. */
     static RawNoise of(double differencesSd, double laggedSd) {
         double step = STEP_SDS * differencesSd;
         return new RawNoise(differencesSd, laggedSd / Math.sqrt(2), step > 0 ? step : Double.POSITIVE_INFINITY);
-    }
-
-    /** Too few differences to say anything: no step is an artefact. */
-    static RawNoise none() {
-        return new RawNoise(0, 0, Double.POSITIVE_INFINITY);
     }
 
     /** The level disturbances are judged against: the larger noise estimate (never 0). */
