@@ -44,6 +44,7 @@ if [ ! -f "$here/cli/target/mepsc.jar" ]; then
 fi
 
 in="$dir/in-${cells}x${minutes}min"
+mkdir -p "$in" 2>/dev/null || { echo "cohort.sh: cannot create $in" >&2; exit 2; }
 for group in control treated; do
   mkdir -p "$in/$group"
   rate=4; [ "$group" = treated ] && rate=6
